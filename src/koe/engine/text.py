@@ -1,0 +1,233 @@
+"""Normalized views of one post, each with a map back to the original text.
+
+Detectors never see the raw post. They see three views, all built once per post:
+
+``wide``
+    NFKC applied (full-width ``ＡＢＣ１２３`` becomes ``ABC123``, half-width ``ｶﾀｶﾅ`` becomes
+    ``カタカナ``), case kept. Structured detectors (phone numbers, keys, cards) match here.
+``folded``
+    ``wide`` with case folded, katakana turned into hiragana and leetspeak digits turned into
+    letters (``1d10t`` → ``idiot``). Same length as ``wide``: index *i* of one is index *i* of
+    the other.
+``compact``
+    ``folded`` without spaces, zero-width characters and the punctuation people put between
+    letters to dodge filters (``p a s s``, ``p.a.s.s``, ``ば　か``). Lexicon terms match here.
+
+Every detector reports spans in ``wide`` coordinates; :meth:`Text.original_span` turns them into
+spans of the original text, so a finding always points at what the person wrote.
+
+Most posts take the fast path: when NFKC cannot change the length of anything in the post,
+``wide`` is one ``str.translate`` away and the map is the identity.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from functools import cached_property
+
+__all__ = ["Text", "fold_term", "compact_term", "is_latin_word_char"]
+
+# Characters dropped from the compact view: spaces, zero-width characters and the
+# punctuation people put between letters to dodge word filters.
+_SEPARATORS = (
+    " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    ".-_*~'\"`^·•・‐‑‒–—―ー〜～_"
+)
+_LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+
+
+def _build_tables() -> tuple[list[str], list[str], list[str], re.Pattern[str], frozenset[str]]:
+    """Return the wide, folded and compact tables and the characters that need the slow path.
+
+    The tables are lists indexed by code point because ``str.translate`` is several times
+    faster with a list than with a dict that mostly misses. Astral characters fall off the
+    end of the lists and stay as they are; the few that NFKC changes take the slow path.
+    """
+    wide = [chr(cp) for cp in range(0x10000)]
+    for cp in range(0xD800, 0xE000):
+        wide[cp] = "\ufffd"  # lone surrogates cannot be encoded; keep the length
+    slow_bmp: list[int] = []
+    slow_astral: list[int] = []
+    for cp in range(0x80, sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        ch = chr(cp)
+        if unicodedata.category(ch) == "Cn":
+            continue
+        norm = unicodedata.normalize("NFKC", ch)
+        if cp >= 0x10000:
+            if norm != ch:
+                slow_astral.append(cp)
+        elif len(norm) != 1 or unicodedata.combining(norm) or 0x1160 <= cp <= 0x11FF:
+            slow_bmp.append(cp)
+        elif norm != ch:
+            wide[cp] = norm
+    compact = list(wide)
+    for cp in range(0x10000):
+        low = compact[cp].casefold()
+        if len(low) == 1:
+            compact[cp] = low
+    for cp in range(0x30A1, 0x30F7):  # katakana → hiragana
+        compact[cp] = chr(cp - 0x60)
+    for cp, ch in enumerate(compact):
+        if 0x30A1 <= ord(ch) < 0x30F7:  # half-width katakana widened above
+            compact[cp] = chr(ord(ch) - 0x60)
+    for src, dst in _LEET.items():
+        compact[ord(src)] = dst
+    folded = list(compact)
+    for ch in _SEPARATORS:
+        compact[ord(ch)] = ""
+    return wide, folded, compact, re.compile(f"[{_ranges(slow_bmp)}]"), frozenset(map(chr, slow_astral))
+
+
+def _ranges(cps: list[int]) -> str:
+    parts: list[str] = []
+    start = prev = None
+    for cp in cps + [-2]:
+        if start is None:
+            start = prev = cp
+        elif cp == prev + 1:
+            prev = cp
+        else:
+            parts.append(re.escape(chr(start)) if start == prev
+                         else f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+            start = prev = cp
+    return "".join(parts)
+
+
+_WIDE, _FOLD, _COMPACT, _SLOW_BMP, _SLOW_ASTRAL = _build_tables()
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _needs_slow_path(text: str) -> bool:
+    """True when NFKC could change the length of something in ``text``."""
+    if _SLOW_BMP.search(text):
+        return True
+    return any(m.group() in _SLOW_ASTRAL for m in _ASTRAL.finditer(text))
+_SEPARATOR_SET = frozenset(_SEPARATORS)
+
+
+def _is_joiner(ch: str) -> bool:
+    """True for a character NFKC may merge into the character before it."""
+    cp = ord(ch)
+    return bool(unicodedata.combining(ch)) or cp in (0xFF9E, 0xFF9F) or 0x1160 <= cp <= 0x11FF
+
+
+def fold_term(term: str) -> str:
+    """Fold a lexicon term the way :class:`Text` folds a post.
+
+    >>> fold_term("ＢＡＫＡ")
+    'baka'
+    """
+    return Text(term).folded
+
+
+def compact_term(term: str) -> str:
+    """Fold a term and drop separators: the form terms take in the automaton.
+
+    >>> compact_term("ここだけの 話")
+    'ここだけの話'
+    """
+    return Text(term).compact
+
+
+def is_latin_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class Text:
+    """One post and its normalized views.
+
+    >>> t = Text("ﾊﾟｽﾜｰﾄﾞは ＡＢＣ")
+    >>> t.wide
+    'パスワードは ABC'
+    >>> t.original_span(7, 10)
+    (7, 10)
+    """
+
+    __slots__ = ("__dict__", "_ends", "_starts", "original", "wide")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        if original.isascii():
+            self.wide = original
+            self._starts = self._ends = None
+        elif not _needs_slow_path(original):
+            self.wide = original.translate(_WIDE)
+            self._starts = None
+            self._ends = None
+        else:
+            self._slow_path(original)
+
+    def _slow_path(self, original: str) -> None:
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        n = len(original)
+        i = 0
+        while i < n:
+            j = i + 1
+            while j < n and _is_joiner(original[j]):
+                j += 1
+            seg = unicodedata.normalize("NFKC", original[i:j]).translate(_WIDE)
+            if not seg:  # a lone mark that normalizes to nothing
+                i = j
+                continue
+            out.append(seg)
+            starts.extend([i] * len(seg))
+            ends.extend([j] * len(seg))
+            i = j
+        self.wide = "".join(out)
+        self._starts = starts
+        self._ends = ends
+
+    @cached_property
+    def folded(self) -> str:
+        return self.wide.translate(_FOLD)
+
+    @cached_property
+    def compact(self) -> str:
+        return self.wide.translate(_COMPACT)
+
+    @cached_property
+    def _compact_index(self) -> list[int]:
+        folded = self.folded
+        return [i for i, ch in enumerate(folded) if ch not in _SEPARATOR_SET]
+
+    @cached_property
+    def wide_bytes(self) -> bytes:
+        return self.wide.encode("utf-8")
+
+    def byte_to_wide(self, offset: int) -> int:
+        """Turn a UTF-8 byte offset into ``wide`` into a character offset."""
+        if self.wide.isascii():
+            return offset
+        return len(self.wide_bytes[:offset].decode("utf-8", "replace"))
+
+    def compact_to_wide(self, start: int, end: int) -> tuple[int, int]:
+        """Turn a span of ``compact`` into a span of ``wide``."""
+        index = self._compact_index
+        return index[start], index[end - 1] + 1
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Turn a span of ``wide`` into a span of the original text."""
+        if self._starts is None:
+            return start, end
+        if start >= len(self._starts):
+            return len(self.original), len(self.original)
+        if end <= start:
+            pos = self._starts[start]
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def is_word_start(self, pos: int) -> bool:
+        """True when ``wide[pos]`` does not continue a Latin word from the left."""
+        return pos == 0 or not is_latin_word_char(self.folded[pos - 1])
+
+    def is_word_end(self, pos: int) -> bool:
+        """True when a Latin word does not go on at ``wide[pos]``."""
+        return pos >= len(self.wide) or not is_latin_word_char(self.folded[pos])
