@@ -169,6 +169,7 @@ class _Doc:
     def _convert(self, node: yaml.Node, path: tuple) -> Any:
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
+            yaml.SafeLoader("").flatten_mapping(node)  # resolve `<<: *anchor` merges
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):

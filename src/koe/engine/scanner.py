@@ -88,8 +88,8 @@ class Scanner:
                 raise PolicyError(
                     f"rule {rule.code}: pattern {key + 1} ({expr.decode()!r}) cannot be used: "
                     f"{exc}", source=self.policy.source,
-                    fix="patterns use Hyperscan syntax: no look-behind, look-ahead or "
-                        "back-references") from None
+                    fix="patterns use Hyperscan syntax: no look-around or back-references; "
+                        "split or simplify very large repeats") from None
 
     def _compile_terms(self) -> ahocorasick.Automaton | None:
         table: dict[str, list[tuple[int, int, bool, bool]]] = defaultdict(list)
@@ -122,20 +122,20 @@ class Scanner:
         t = Text(text)
         pattern_hits, term_hits = self._match(t)
         findings: list[Finding] = []
-        seen: set[tuple[str, int, int]] = set()
         for rule_index in sorted(set(pattern_hits) | set(term_hits) | set(self._always)):
             compiled = self._rules[rule_index]
             rule = compiled.rule
             if account not in rule.accounts:
                 continue
-            hits = compiled.detector.find(t, pattern_hits.get(rule_index, []),
-                                          term_hits.get(rule_index, []))
+            hits = sorted(compiled.detector.find(t, pattern_hits.get(rule_index, []),
+                                                 term_hits.get(rule_index, [])),
+                          key=lambda h: (h.start, -h.end))
+            covered = -1
             for hit in hits:
-                start, end = t.original_span(hit.start, hit.end)
-                key = (rule.code, start, end)
-                if key in seen:
+                if hit.end <= covered:  # inside a longer hit of the same rule
                     continue
-                seen.add(key)
+                covered = hit.end
+                start, end = t.original_span(hit.start, hit.end)
                 findings.append(Finding(
                     rule=rule.code, name=rule.name, category=rule.category,
                     severity=hit.severity or rule.severity, start=start, end=end,

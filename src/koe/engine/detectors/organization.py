@@ -1,0 +1,299 @@
+"""Detectors that use what the policy knows about the organization.
+
+Code names, internal host names, confidentiality cues, undisclosed promotion of the
+organization's products and unauthorized official statements. Each one reads its word lists
+from the rule's ``params`` (so an organization can extend them) and the organization's names,
+products and code names from the policy's ``organization`` section.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..text import Text
+from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term, near
+
+
+class _Tagged(Detector):
+    """A detector whose terms come in named groups (``params`` lists plus organization facts).
+
+    Subclasses list their groups in ``GROUPS``; each is read from ``params[group]``. Matches
+    come back to ``find`` sorted into ``self.by_tag(terms)``.
+    """
+
+    GROUPS: tuple[str, ...] = ()
+    WORD: frozenset[str] = frozenset()  # groups matched with word boundaries
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        known = set(self.GROUPS) | set(self.extra_params())
+        for key in params:
+            if key not in known:
+                raise ParamError(key, f"unknown parameter '{key}' for detector '{self.name}'",
+                                 "use: " + ", ".join(sorted(known)))
+        self.groups: dict[str, list[str]] = {g: self.param_list(g) for g in self.GROUPS}
+        self.add_organization_terms(self.groups, context)
+        self._terms: list[Term] = []
+        self._tags: list[str] = []
+        self._words: list[str] = []
+        for tag, words in self.groups.items():
+            for w in words:
+                self._terms.append(Term(w, tag, word=tag in self.WORD or not self.WORD))
+                self._tags.append(tag)
+                self._words.append(w)
+
+    def extra_params(self) -> Sequence[str]:
+        return ()
+
+    def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
+        """Add terms drawn from the organization section. Override where needed."""
+
+    def terms(self) -> Sequence[Term]:
+        return self._terms
+
+    def by_tag(self, terms: list[Match]) -> dict[str, list[Match]]:
+        out: dict[str, list[Match]] = {}
+        for m in terms:
+            out.setdefault(self._tags[m.key], []).append(m)
+        return out
+
+    def word(self, m: Match) -> str:
+        return self._words[m.key]
+
+
+def _inside(m: Match, others: Iterable[Match]) -> bool:
+    return any(o.start <= m.start and m.end <= o.end for o in others)
+
+
+class CodenameDetector(_Tagged):
+    """Unreleased project code names (``organization.codenames``).
+
+    A code name that is also an ordinary word (Falcon, Phoenix) is reported when it is written
+    with the same capitals as in the policy, or with a work word nearby ("project", "launch",
+    "プロジェクト", "新サービス"); "a falcon at the zoo" is not a leak.
+    """
+
+    name = "codename"
+    GROUPS = ("codenames", "context")
+
+    def extra_params(self) -> Sequence[str]:
+        return ("radius",)
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        self.radius = self.param_int("radius", 40, high=1000)
+
+    def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
+        groups["codenames"] = list(context.organization.codenames) + groups["codenames"]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        tags = self.by_tag(terms)
+        contexts = tags.get("context", [])
+        for m in tags.get("codenames", []):
+            listed = self.word(m)
+            written = text.wide[m.start:m.end]
+            ctx = near(contexts, m.start, m.end, self.radius)
+            if ctx is not None:
+                yield Hit(m.start, m.end, f"code name '{listed}', context word '{self.word(ctx)}'")
+            elif written == listed or not listed.isascii() or not listed.isalpha():
+                yield Hit(m.start, m.end, f"code name '{listed}'")
+
+
+class InternalDomainDetector(_Tagged):
+    """Internal host names: the organization's ``internal_domains`` and intranet-only suffixes."""
+
+    name = "internal_domain"
+    GROUPS = ("domains",)
+
+    def extra_params(self) -> Sequence[str]:
+        return ("suffixes",)
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        suffixes = self.param_list("suffixes")
+        self._patterns = [
+            Pattern(r"\b[a-z0-9][a-z0-9.-]*\.(?:"
+                    + "|".join(re.escape(s.strip(".")) for s in suffixes) + r")\b",
+                    "intranet host name", caseless=True)
+        ] if suffixes else []
+
+    def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
+        groups["domains"] = list(context.organization.internal_domains) + groups["domains"]
+
+    def patterns(self) -> Sequence[Pattern]:
+        return self._patterns
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        for m in patterns:
+            domain = next((t for t in terms if m.start <= t.start and t.end <= m.end), None)
+            yield Hit(m.start, m.end, f"internal domain '{self.word(domain)}'" if domain
+                      else "intranet host name")
+        for t in terms:
+            if not any(m.start <= t.start and t.end <= m.end for m in patterns):
+                yield Hit(t.start, t.end, f"internal domain '{self.word(t)}'")
+
+
+class ConfidentialCueDetector(_Tagged):
+    """Words that mark information as confidential, judged by what is around them.
+
+    - ``markings`` (社外秘, "internal use only") are findings on their own, unless ``advice``
+      words around them show the post is about handling such information ("never post …").
+    - ``secrecy`` cues (ここだけの話, "between you and me") count with a ``work`` word nearby or a
+      mention of the organization, its products or code names.
+    - ``embargo`` cues (未発表, 決算発表前, "unreleased", NDA) count when a ``reveal`` word is
+      nearby ("but", けど, "sneak peek", 教えちゃう): "before the earnings call I'm busy" is fine,
+      "before the earnings call, but here are the numbers" is not.
+    """
+
+    name = "confidential_cue"
+    GROUPS = ("markings", "secrecy", "embargo", "work", "reveal", "advice")
+
+    def extra_params(self) -> Sequence[str]:
+        return ("radius",)
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        self.radius = self.param_int("radius", 40, high=1000)
+
+    def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
+        org = context.organization
+        groups["work"] = groups["work"] + list(org.names + org.products + org.codenames)
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        tags = self.by_tag(terms)
+        advice = tags.get("advice", [])
+        r = self.radius
+        for m in tags.get("markings", []):
+            if near(advice, m.start, m.end, r // 2) is None:
+                yield Hit(m.start, m.end, f"confidentiality marking '{self.word(m)}'")
+        work = tags.get("work", [])
+        for m in tags.get("secrecy", []):
+            w = near([x for x in work if not _inside(x, [m])], m.start, m.end, r + 20)
+            if w is not None and near(advice, m.start, m.end, r // 2) is None:
+                yield Hit(m.start, m.end,
+                          f"secrecy cue '{self.word(m)}', work word '{self.word(w)}'")
+        reveal = tags.get("reveal", [])
+        for m in tags.get("embargo", []):
+            rv = near([x for x in reveal if not _inside(x, [m])], m.start, m.end, r // 2)
+            if rv is not None and near(advice, m.start, m.end, r // 2) is None:
+                yield Hit(m.start, m.end,
+                          f"embargo cue '{self.word(m)}', reveal word '{self.word(rv)}'")
+
+
+class DisclosureDetector(_Tagged):
+    """A personal post that promotes the organization's products without saying so clearly.
+
+    Japan's stealth-marketing rule (景品表示法, from 2023-10-01) and the FTC's endorsement guides
+    ask that a reader can tell at a glance that a post is an advertisement or comes from an
+    employee. The detector looks for a ``brands`` mention (the organization's names and
+    products) together with a ``promotion`` word, then for a ``markers`` disclosure (#PR, 広告,
+    "I work at …", 社員です). A marker that only appears inside a trailing pile of hashtags
+    is reported as buried (``buried: true`` in params selects that rule's half).
+    """
+
+    name = "disclosure"
+    GROUPS = ("brands", "promotion", "markers")
+    WORD = frozenset({"brands", "promotion", "markers"})
+
+    def extra_params(self) -> Sequence[str]:
+        return ("buried", "hashtag_pile", "employee_markers")
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        self._employee = params.get("employee_markers", [])
+        super().__init__(params, context)
+        self.buried = bool(params.get("buried", False))
+        self.pile = self.param_int("hashtag_pile", 4, low=2, high=50)
+
+    def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
+        org = context.organization
+        groups["brands"] = groups["brands"] + list(org.names + org.products)
+        templates = self._employee if isinstance(self._employee, list) else []
+        groups["markers"] = groups["markers"] + [
+            t.replace("{org}", name) for t in templates if isinstance(t, str)
+            for name in org.names]
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"#[^\s#]+", "hashtag")]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        tags = self.by_tag(terms)
+        brands, promos = tags.get("brands"), tags.get("promotion")
+        if not brands or not promos:
+            return
+        markers = tags.get("markers", [])
+        pile = self._trailing_pile(text, patterns)
+        prominent = [m for m in markers if not (pile and pile[0] <= m.start)]
+        if prominent:
+            return
+        first = min(brands, key=lambda m: (m.start, -m.end))
+        if markers and self.buried:
+            m = markers[0]
+            yield Hit(m.start, m.end, f"disclosure '{self.word(m)}' is buried among "
+                                      f"{pile[2]} hashtags at the end")
+        elif not markers and not self.buried:
+            yield Hit(first.start, first.end, f"mentions '{self.word(first)}' with promotion "
+                                              f"word '{self.word(promos[0])}' and no disclosure")
+
+    def _trailing_pile(self, text: Text, hashtags: list[Match]) -> tuple[int, int, int] | None:
+        """(start, end, count) of a run of hashtags that ends the post, if it is a pile."""
+        if len(hashtags) < self.pile:
+            return None
+        tags = sorted(hashtags, key=lambda m: m.start)
+        tail = text.wide.rstrip()
+        if tags[-1].end < len(tail):
+            return None
+        run = [tags[-1]]
+        for m in reversed(tags[:-1]):
+            if text.wide[m.end:run[0].start].strip():
+                break
+            run.insert(0, m)
+        return (run[0].start, run[-1].end, len(run)) if len(run) >= self.pile else None
+
+
+class SpokespersonDetector(_Tagged):
+    """A personal account speaking officially for the organization.
+
+    ``statements`` are phrases such as "on behalf of {org}" or 「{org}を代表して」 ({org} is
+    replaced by each of the organization's names) and generic ones (当社の正式な見解). A phrase
+    is not reported when the post quotes or links to an official statement: a ``quoting`` word
+    nearby ("according to", によると, "read") or a link after it.
+    """
+
+    name = "spokesperson"
+    GROUPS = ("statements", "quoting")
+
+    def extra_params(self) -> Sequence[str]:
+        return ("radius",)
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        self.radius = self.param_int("radius", 30, high=1000)
+
+    def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
+        names = list(context.organization.names)
+        expanded: list[str] = []
+        for phrase in groups["statements"]:
+            if "{org}" in phrase:
+                expanded += [phrase.replace("{org}", n) for n in names]
+            else:
+                expanded.append(phrase)
+        groups["statements"] = expanded
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"https?://[^\s]+", "link"), Pattern(r"[「『\"“]", "quote")]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        tags = self.by_tag(terms)
+        quoting = tags.get("quoting", [])
+        links = [m for m in patterns if m.key == 0]
+        quotes = [m for m in patterns if m.key == 1]
+        for m in tags.get("statements", []):
+            if near(quoting, m.start, m.end, self.radius) is not None:
+                continue
+            if any(m.end <= link.start <= m.end + 2 * self.radius for link in links):
+                continue
+            if any(m.start - 12 <= q.start < m.start for q in quotes):
+                continue
+            yield Hit(m.start, m.end, f"official-statement phrase '{self.word(m)}'")
