@@ -153,7 +153,8 @@ class _Doc:
 
     def __init__(self, source: str, text: str):
         self.source = source
-        self.marks: dict[tuple, tuple[int, int]] = {}
+        self.marks: dict[tuple, tuple[int, int]] = {}  # where each value starts
+        self.key_marks: dict[tuple, tuple[int, int]] = {}  # where each mapping key is
         try:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
@@ -179,8 +180,8 @@ class _Doc:
                     self._fail(path + (key,), f"'{key}' appears twice", key_node,
                                "keep one of them")
                 out[key] = self._convert(value_node, path + (key,))
-                self.marks[path + (key,)] = (key_node.start_mark.line + 1,
-                                             key_node.start_mark.column + 1)
+                self.key_marks[path + (key,)] = (key_node.start_mark.line + 1,
+                                                 key_node.start_mark.column + 1)
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self._convert(item, path + (i,)) for i, item in enumerate(node.value)]
@@ -198,13 +199,18 @@ class _Doc:
             line, column = self.where(path)
         raise PolicyError(problem, source=self.source, line=line, column=column, fix=fix)
 
-    def where(self, path: tuple) -> tuple[int | None, int | None]:
+    def where(self, path: tuple, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Line and column of the value at ``path`` (of its key with ``key=True``)."""
+        if key and path in self.key_marks:
+            return self.key_marks[path]
         while path and path not in self.marks:
             path = path[:-1]
         return self.marks.get(path, (None, None))
 
-    def error(self, path: tuple, problem: str, fix: str | None = None) -> PolicyError:
-        line, column = self.where(path)
+    def error(self, path: tuple, problem: str, fix: str | None = None, *,
+              key: bool = False) -> PolicyError:
+        """A :class:`PolicyError` pointing at the value at ``path`` (or its key)."""
+        line, column = self.where(path, key=key)
         return PolicyError(problem, source=self.source, line=line, column=column, fix=fix)
 
 
@@ -286,7 +292,7 @@ def _build(docs: list[_Doc], base: Policy | None) -> Policy:
             raise doc.error((), "a policy must be a mapping")
         for key in data:
             if key not in TOP_KEYS:
-                raise doc.error((key,), f"unknown key '{key}'",
+                raise doc.error((key,), f"unknown key '{key}'", key=True, fix=
                                 "top-level keys are: " + ", ".join(sorted(TOP_KEYS)))
         if "name" in data:
             name = _str(doc, ("name",), data["name"])
@@ -298,7 +304,7 @@ def _build(docs: list[_Doc], base: Policy | None) -> Policy:
                 raise doc.error(("organization",), "'organization' must be a mapping")
             for key, value in o.items():
                 if key not in ORG_KEYS:
-                    raise doc.error(("organization", key), f"unknown organization key '{key}'",
+                    raise doc.error(("organization", key), f"unknown organization key '{key}'", key=True, fix=
                                     "use: " + ", ".join(sorted(ORG_KEYS)))
                 org[key] = _strings(doc, ("organization", key), value)
         if "verdicts" in data:
@@ -320,13 +326,13 @@ def _build(docs: list[_Doc], base: Policy | None) -> Policy:
             path = ("rules", code)
             code_u = redirects.get(code.upper(), code.upper())
             if not CODE_RE.match(code_u):
-                raise doc.error(path, f"'{code}' is not a rule code",
+                raise doc.error(path, f"'{code}' is not a rule code", key=True, fix=
                                 "a code is 1-4 capital letters and 3 digits, e.g. X101")
             if not isinstance(body, dict):
                 raise doc.error(path, f"rule {code} must be a mapping of its fields")
             for key in body:
                 if key not in RULE_KEYS:
-                    raise doc.error(path + (key,), f"unknown rule field '{key}'",
+                    raise doc.error(path + (key,), f"unknown rule field '{key}'", key=True, fix=
                                     "rule fields are: " + ", ".join(sorted(RULE_KEYS)))
             current = raw_rules.get(code_u)
             if current is None:
@@ -365,7 +371,7 @@ def _check_rule(doc: _Doc, path: tuple, raw: dict[str, Any], context: Context) -
     code = raw["code"]
     for key in ("name", "category", "severity", "detector"):
         if key not in raw:
-            raise doc.error(path, f"rule {code} has no '{key}'",
+            raise doc.error(path, f"rule {code} has no '{key}'", key=True, fix=
                             f"add `{key}: ...` to rule {code}")
     name = _str(doc, path + ("name",), raw["name"])
     if not NAME_RE.match(name):
@@ -408,7 +414,7 @@ def _check_rule(doc: _Doc, path: tuple, raw: dict[str, Any], context: Context) -
     docs: dict[str, dict[str, str]] = {}
     for section, value in docs_raw.items():
         if section not in DOC_SECTIONS:
-            raise doc.error(path + ("docs", section), f"unknown docs section '{section}'",
+            raise doc.error(path + ("docs", section), f"unknown docs section '{section}'", key=True, fix=
                             "sections are: " + ", ".join(DOC_SECTIONS))
         docs[section] = _bilingual(doc, path + ("docs", section), value, code, required=False)
     return Rule(code=code, name=name, category=category, severity=severity, detector=detector,
@@ -428,7 +434,7 @@ def _bilingual(doc: _Doc, path: tuple, value: Any, code: str, *, required: bool)
         raise doc.error(path, f"'{path[-1]}' must be text or {{en: ..., ja: ...}}")
     for lang, text in value.items():
         if lang not in LANGUAGES:
-            raise doc.error(path + (lang,), f"unknown language '{lang}'", "use en and ja")
+            raise doc.error(path + (lang,), f"unknown language '{lang}'", "use en and ja", key=True)
         if not isinstance(text, str):
             raise doc.error(path + (lang,), f"'{path[-1]}.{lang}' must be text")
     if required and "en" not in value and "ja" not in value:
@@ -442,14 +448,14 @@ def _merge_verdicts(doc: _Doc, value: Any, verdicts: dict[str, dict[str, str]]) 
     for account, table in value.items():
         path = ("verdicts", account)
         if account not in ACCOUNTS:
-            raise doc.error(path, f"unknown account kind '{account}'",
+            raise doc.error(path, f"unknown account kind '{account}'", key=True, fix=
                             "use: " + ", ".join(ACCOUNTS))
         if not isinstance(table, dict):
             raise doc.error(path, "write {minor: advise, major: review}")
         merged = dict(verdicts.get(account, {}))
         for severity, verdict in table.items():
             if severity not in SEVERITIES:
-                raise doc.error(path + (severity,), f"unknown severity '{severity}'",
+                raise doc.error(path + (severity,), f"unknown severity '{severity}'", key=True, fix=
                                 "use minor or major")
             if verdict not in VERDICTS:
                 raise doc.error(path + (severity,), f"unknown verdict '{verdict}'",
@@ -467,13 +473,13 @@ def _merge_consequences(doc: _Doc, value: Any, out: dict[str, dict[str, dict[str
     for severity, steps in value.items():
         path = ("consequences", severity)
         if severity not in SEVERITIES:
-            raise doc.error(path, f"unknown severity '{severity}'", "use minor or major")
+            raise doc.error(path, f"unknown severity '{severity}'", "use minor or major", key=True)
         if not isinstance(steps, dict):
             raise doc.error(path, "write {first: {action: coach, en: ..., ja: ...}, repeat: ...}")
         merged = dict(out.get(severity, {}))
         for step, body in steps.items():
             if step not in ("first", "repeat"):
-                raise doc.error(path + (step,), f"unknown step '{step}'", "use first or repeat")
+                raise doc.error(path + (step,), f"unknown step '{step}'", "use first or repeat", key=True)
             if not isinstance(body, dict) or not isinstance(body.get("action"), str):
                 raise doc.error(path + (step,), "each step needs an 'action' and en/ja text",
                                 "e.g. {action: coach, en: \"...\", ja: \"...\"}")

@@ -1,0 +1,70 @@
+"""Normalized views and their maps back to the original text."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from koe.engine.text import Text, compact_term
+
+
+@pytest.mark.parametrize(
+    ("original", "wide", "compact"),
+    [
+        ("ＡＢＣ１２３", "ABC123", "abci2e"),  # leetspeak digits fold in compact only
+        ("ﾊﾟｽﾜｰﾄﾞ", "パスワード", "ぱすわど"),
+        ("p a s s w o r d", "p a s s w o r d", "password"),
+        ("B.A.K.A", "B.A.K.A", "baka"),
+        ("バ　カ", "バ カ", "ばか"),  # NFKC turns the ideographic space into a space
+        ("㈱アクメ", "(株)アクメ", "(株)あくめ"),
+        ("zero\u200bwidth", "zero\u200bwidth", "zerowidth"),
+    ],
+)
+def test_it_builds_each_view(original, wide, compact):
+    t = Text(original)
+    assert t.wide == wide
+    assert t.compact == compact
+
+
+def test_it_maps_a_span_of_a_widened_text_back_to_the_original():
+    original = "電話は㈱アクメ ０９０－１２３４－５６７８ まで"
+    t = Text(original)
+    start = t.wide.index("090")
+    end = start + len("090-1234-5678")
+    s, e = t.original_span(start, end)
+    assert original[s:e] == "０９０－１２３４－５６７８"
+
+
+def test_it_maps_a_compact_span_back_through_removed_spaces():
+    t = Text("you are a n i d i o t ok")
+    cs = t.compact.index("idiot")
+    ws, we = t.compact_to_wide(cs, cs + 5)
+    assert t.original[slice(*t.original_span(ws, we))] == "i d i o t"
+
+
+def test_it_composes_decomposed_kana_and_keeps_the_span():
+    original = "か\u3099んばる"  # が written as か + combining dakuten
+    t = Text(original)
+    assert t.wide.startswith("が")
+    assert t.original_span(0, 1) == (0, 2)
+
+
+def test_it_keeps_lone_surrogates_encodable():
+    t = Text("a\ud800b")
+    assert t.wide_bytes.decode("utf-8") == "a\ufffdb"
+
+
+def test_compact_term_matches_the_post_folding():
+    assert compact_term("ＢＡＫＡ") == Text("b a k a").compact
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_every_wide_span_maps_inside_the_original(s):
+    t = Text(s)
+    n = len(t.wide)
+    for start in range(0, n + 1, max(1, n // 7 or 1)):
+        for end in range(start, n + 1, max(1, n // 5 or 1)):
+            a, b = t.original_span(start, end)
+            assert 0 <= a <= b <= len(s)
+    t.compact  # noqa: B018 - must not raise
+    assert len(t.folded) == len(t.wide)
