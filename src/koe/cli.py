@@ -95,7 +95,9 @@ def render_text(report: Any, lang: str, color: bool) -> str:
     if not report.findings:
         lines.append(f"{label['verdict']}: {verdict}. {label['no_findings']}")
         return "\n".join(lines)
-    lines.append(f"{label['verdict']}: {verdict} ({len(report.findings)} {label['findings']})")
+    n = len(report.findings)
+    noun = label["finding"] if n == 1 else label["findings"]
+    lines.append(f"{label['verdict']}: {verdict} ({n} {noun})")
     for f in report.findings:
         sev = label["severity"][f.severity]
         head = f"{f.rule} {f.name} [{f.category}, {sev}] {f.start}-{f.end} {f.text!r}"

@@ -2,10 +2,11 @@
 
 Documents (chat exports, wiki pages) are cut into overlapping character shingles of their
 compact view, so spacing, width, case and kana changes do not hide a copy. Each shingle is
-hashed with a vectorized rolling hash; only hashes whose low bits are zero are kept (the same
-hashes are kept for documents and posts, so a shared passage shares its samples). The kept
-hashes go into a sorted array with postings, an inverted index that answers a post with one
-``searchsorted`` call. A post is a leak when enough of its samples come from one document.
+hashed with a vectorized rolling hash, and winnowing keeps the smallest hash of every window of
+``w`` shingles: any passage of at least ``k + w - 1`` characters shared by a post and a
+document is guaranteed to share a kept hash, however short the post. The kept hashes go into a
+sorted array with postings, an inverted index that answers a post with one ``searchsorted``
+call. A post is a leak when enough of its fingerprints come from one document.
 
 This replaces MinHash-LSH: it measures containment (how much of the post comes from a
 document), which is what a copied passage inside a longer post needs, and it does a few
@@ -72,10 +73,10 @@ class InternalIndex:
     ['chat-42']
     """
 
-    def __init__(self, *, k: int = 8, sample_bits: int = 2, max_doc_share: float = 0.01,
+    def __init__(self, *, k: int = 8, window: int = 4, max_doc_share: float = 0.01,
                  min_shared: int = 3, min_containment: float = 0.5, long_match: int = 12):
         self.k = k
-        self.sample_mask = np.uint64((1 << sample_bits) - 1)
+        self.window = window
         self.max_doc_share = max_doc_share
         self.min_shared = min_shared
         self.min_containment = min_containment
@@ -91,8 +92,15 @@ class InternalIndex:
         return len(self.doc_ids)
 
     def _sampled(self, compact: str) -> tuple[np.ndarray, np.ndarray]:
+        """Winnowed fingerprints of ``compact`` and their positions."""
         h = _shingle_hashes(compact, self.k)
-        keep = np.flatnonzero((h & self.sample_mask) == 0)
+        if len(h) <= self.window:
+            if not len(h):
+                return h, np.empty(0, dtype=np.intp)
+            i = int(np.argmin(h))
+            return h[i:i + 1], np.array([i])
+        windows = np.lib.stride_tricks.sliding_window_view(h, self.window)
+        keep = np.unique(np.argmin(windows, axis=1) + np.arange(len(windows)))
         return h[keep], keep
 
     def add(self, doc_id: str, text: str) -> None:

@@ -166,7 +166,7 @@ class ConfidentialCueDetector(_Tagged):
         advice = tags.get("advice", [])
         r = self.radius
         for m in tags.get("markings", []):
-            if near(advice, m.start, m.end, r // 2) is None:
+            if near(advice, m.start, m.end, r) is None:
                 yield Hit(m.start, m.end, f"confidentiality marking '{self.word(m)}'")
         work = tags.get("work", [])
         for m in tags.get("secrecy", []):

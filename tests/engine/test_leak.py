@@ -1,0 +1,74 @@
+"""Leak detection: posts that reproduce registered internal documents."""
+
+import pytest
+
+from koe.engine import InternalIndex, default_policy
+from koe.engine.text import Text
+
+DOCS = [
+    ("chat-42", "来週の値上げは全社で15%、発表は月曜の朝に行う予定です。まだ外には出さないでください。"),
+    ("wiki-7", "Q3 roadmap: we will sunset the legacy billing API on March 1st and migrate all "
+               "enterprise customers to the new usage-based plan before the public announcement."),
+    ("chat-99", "The reorg moves the Osaka support team under the Tokyo office starting in April."),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return InternalIndex.from_documents(DOCS)
+
+
+@pytest.fixture(scope="module")
+def leak_scanner(index):
+    return default_policy().compile(internal_index=index)
+
+
+LEAKS = [
+    ("来週の値上げは全社で15%、発表は月曜の朝に行う予定らしいよ", "chat-42"),
+    ("来週の値上げは全社で１５％、発表は月曜の朝に行う予定です。", "chat-42"),  # full width
+    ("lol our Q3 roadmap: we will sunset the legacy billing API on March 1st and migrate "
+     "all enterprise customers to the new plan", "wiki-7"),
+    ("Q3 ROADMAP: We will sunset the legacy billing  API on March 1st and migrate all "
+     "enterprise customers", "wiki-7"),  # case and spacing changed
+    ("Heard that the reorg moves the Osaka support team under the Tokyo office starting in "
+     "April, wow", "chat-99"),
+]
+
+NOT_LEAKS = [
+    "来週から値上げするお店が多いみたい",
+    "Our public roadmap is on the website; the billing API docs are there too.",
+    "The Osaka office has great ramen nearby",
+    "",
+    "短い",
+]
+
+
+@pytest.mark.parametrize(("post", "doc_id"), LEAKS)
+def test_it_finds_a_near_copy_and_names_the_document(leak_scanner, post, doc_id):
+    findings = [f for f in leak_scanner.scan(post).findings if f.rule == "L101"]
+    assert [f.detail for f in findings] == [doc_id]
+    f = findings[0]
+    assert post[f.start:f.end] == f.text and len(f.text) > 20
+    assert doc_id in f.evidence
+
+
+@pytest.mark.parametrize("post", NOT_LEAKS)
+def test_it_ignores_posts_that_share_only_words(leak_scanner, post):
+    assert "L101" not in {f.rule for f in leak_scanner.scan(post).findings}
+
+
+def test_without_registered_documents_there_is_no_leak_finding():
+    scanner = default_policy().compile()
+    assert not [f for f in scanner.scan(LEAKS[0][0]).findings if f.rule == "L101"]
+
+
+def test_boilerplate_shared_by_many_documents_is_not_evidence():
+    boiler = "よろしくお願いいたします。ご確認のほどお願い申し上げます。"
+    docs = [(f"d{i}", f"案件{i}について連絡します。{boiler}") for i in range(300)]
+    index = InternalIndex.from_documents(docs)
+    assert index.query(Text(boiler)) == []
+
+
+def test_the_index_refuses_documents_after_freezing(index):
+    with pytest.raises(RuntimeError):
+        index.add("late", "too late")
