@@ -52,7 +52,7 @@ class Scanner:
                 self._rules.append(_Compiled(rule, detector_class(rule.detector)(rule.params,
                                                                                 context)))
         self._always = [i for i, c in enumerate(self._rules) if c.detector.always]
-        self._pattern_ids: list[tuple[int, int]] = []
+        self._pattern_ids: list[tuple[int, int, bool]] = []  # rule, key, trigger
         self._db = self._compile_patterns()
         self._automaton = self._compile_terms()
 
@@ -65,7 +65,7 @@ class Scanner:
             for key, pattern in enumerate(compiled.detector.patterns()):
                 expressions.append(pattern.regex.encode("utf-8"))
                 flags.append(_HS_FLAGS | (hyperscan.HS_FLAG_CASELESS if pattern.caseless else 0))
-                self._pattern_ids.append((rule_index, key))
+                self._pattern_ids.append((rule_index, key, pattern.trigger))
         if not expressions:
             return None
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
@@ -83,7 +83,7 @@ class Scanner:
             try:
                 hyperscan.Database().compile(expressions=[expr], ids=[0], elements=1, flags=[flag])
             except hyperscan.error as exc:
-                rule_index, key = self._pattern_ids[i]
+                rule_index, key, _ = self._pattern_ids[i]
                 rule = self._rules[rule_index].rule
                 raise PolicyError(
                     f"rule {rule.code}: pattern {key + 1} ({expr.decode()!r}) cannot be used: "
@@ -92,7 +92,7 @@ class Scanner:
                         "split or simplify very large repeats") from None
 
     def _compile_terms(self) -> ahocorasick.Automaton | None:
-        table: dict[str, list[tuple[int, int, bool, bool]]] = defaultdict(list)
+        table: dict[str, list[tuple[int, int, bool, bool, bool]]] = defaultdict(list)
         for rule_index, compiled in enumerate(self._rules):
             for key, term in enumerate(compiled.detector.terms()):
                 folded = compact_term(term.text)
@@ -100,7 +100,7 @@ class Scanner:
                     continue
                 left = term.word and is_latin_word_char(folded[0])
                 right = term.word and is_latin_word_char(folded[-1])
-                table[folded].append((rule_index, key, left, right))
+                table[folded].append((rule_index, key, left, right, term.trigger))
         if not table:
             return None
         automaton = ahocorasick.Automaton()
@@ -120,9 +120,9 @@ class Scanner:
         if not isinstance(text, str):
             raise UsageError("the text to check must be a string")
         t = Text(text)
-        pattern_hits, term_hits = self._match(t)
+        triggered, pattern_hits, term_hits = self._match(t)
         findings: list[Finding] = []
-        for rule_index in sorted(set(pattern_hits) | set(term_hits) | set(self._always)):
+        for rule_index in sorted(triggered):
             compiled = self._rules[rule_index]
             rule = compiled.rule
             if account not in rule.accounts:
@@ -158,35 +158,55 @@ class Scanner:
                 worst = v
         return worst
 
-    def _match(self, t: Text) -> tuple[dict[int, list[Match]], dict[int, list[Match]]]:
-        pattern_hits: dict[int, list[Match]] = {}
+    def _match(self, t: Text) -> tuple[set[int], dict[int, list[Match]], dict[int, list[Match]]]:
+        """Run the database and the automaton once; return the triggered rules and their hits.
+
+        Hits of rules that nothing triggered are dropped before their spans are mapped.
+        """
+        triggered: set[int] = set(self._always)
+        raw_patterns: dict[tuple[int, int], int] = {}
         if self._db is not None:
-            raw: dict[tuple[int, int], int] = {}
 
             def on_match(pid: int, start: int, end: int, flags: int, ctx: Any) -> None:
                 k = (pid, start)
-                if raw.get(k, -1) < end:
-                    raw[k] = end  # keep the longest match from each start
+                if raw_patterns.get(k, -1) < end:
+                    raw_patterns[k] = end  # keep the longest match from each start
 
             self._db.scan(t.wide_bytes, match_event_handler=on_match)
-            for (pid, start), end in raw.items():
-                rule_index, key = self._pattern_ids[pid]
+            for pid, _ in raw_patterns:
+                rule_index, _, trigger = self._pattern_ids[pid]
+                if trigger:
+                    triggered.add(rule_index)
+        raw_terms: list[tuple[int, int, tuple]] = []
+        if self._automaton is not None:
+            for end, (length, entries) in self._automaton.iter(t.compact):
+                raw_terms.append((end - length + 1, end + 1, entries))
+                for entry in entries:
+                    if entry[4]:
+                        triggered.add(entry[0])
+        pattern_hits: dict[int, list[Match]] = {}
+        for (pid, start), end in raw_patterns.items():
+            rule_index, key, _ = self._pattern_ids[pid]
+            if rule_index in triggered:
                 pattern_hits.setdefault(rule_index, []).append(
                     Match(key, t.byte_to_wide(start), t.byte_to_wide(end)))
-            for hits in pattern_hits.values():
-                hits.sort(key=lambda m: (m.start, -m.end))
+        for hits in pattern_hits.values():
+            hits.sort(key=lambda m: (m.start, -m.end))
         term_hits: dict[int, list[Match]] = {}
-        if self._automaton is not None:
-            compact = t.compact
-            for end, (length, entries) in self._automaton.iter(compact):
-                start, stop = t.compact_to_wide(end - length + 1, end + 1)
-                for rule_index, key, left, right in entries:
-                    if left and not t.is_word_start(start):
-                        continue
-                    if right and not t.is_word_end(stop):
-                        continue
-                    term_hits.setdefault(rule_index, []).append(Match(key, start, stop))
-        return pattern_hits, term_hits
+        for cstart, cend, entries in raw_terms:
+            span = None
+            for rule_index, key, left, right, _ in entries:
+                if rule_index not in triggered:
+                    continue
+                if span is None:
+                    span = t.compact_to_wide(cstart, cend)
+                start, stop = span
+                if left and not t.is_word_start(start):
+                    continue
+                if right and not t.is_word_end(stop):
+                    continue
+                term_hits.setdefault(rule_index, []).append(Match(key, start, stop))
+        return triggered, pattern_hits, term_hits
 
     def rules(self) -> list[Rule]:
         return [c.rule for c in self._rules]

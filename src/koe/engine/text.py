@@ -27,6 +27,8 @@ import sys
 import unicodedata
 from functools import cached_property
 
+import numpy as np
+
 __all__ = ["Text", "fold_term", "compact_term", "is_latin_word_char"]
 
 # Characters dropped from the compact view: spaces, zero-width characters and the
@@ -108,7 +110,8 @@ def _needs_slow_path(text: str) -> bool:
     if _SLOW_BMP.search(text):
         return True
     return any(m.group() in _SLOW_ASTRAL for m in _ASTRAL.finditer(text))
-_SEPARATOR_SET = frozenset(_SEPARATORS)
+_DROPPED = np.zeros(sys.maxunicode + 1, dtype=bool)  # wide characters absent from compact
+_DROPPED[[cp for cp, ch in enumerate(_COMPACT) if ch == ""]] = True
 
 
 def _is_joiner(ch: str) -> bool:
@@ -194,24 +197,33 @@ class Text:
         return self.wide.translate(_COMPACT)
 
     @cached_property
-    def _compact_index(self) -> list[int]:
-        folded = self.folded
-        return [i for i, ch in enumerate(folded) if ch not in _SEPARATOR_SET]
+    def _codes(self) -> np.ndarray:
+        return np.frombuffer(self.wide.encode("utf-32-le"), dtype=np.uint32)
+
+    @cached_property
+    def _compact_index(self) -> np.ndarray:
+        return np.flatnonzero(~_DROPPED[self._codes])
 
     @cached_property
     def wide_bytes(self) -> bytes:
         return self.wide.encode("utf-8")
 
+    @cached_property
+    def _byte_starts(self) -> np.ndarray:
+        codes = self._codes
+        sizes = 1 + (codes >= 0x80) + (codes >= 0x800) + (codes >= 0x10000)
+        return np.concatenate(([0], np.cumsum(sizes)))
+
     def byte_to_wide(self, offset: int) -> int:
         """Turn a UTF-8 byte offset into ``wide`` into a character offset."""
         if self.wide.isascii():
             return offset
-        return len(self.wide_bytes[:offset].decode("utf-8", "replace"))
+        return int(np.searchsorted(self._byte_starts, offset))
 
     def compact_to_wide(self, start: int, end: int) -> tuple[int, int]:
         """Turn a span of ``compact`` into a span of ``wide``."""
         index = self._compact_index
-        return index[start], index[end - 1] + 1
+        return int(index[start]), int(index[end - 1]) + 1
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Turn a span of ``wide`` into a span of the original text."""

@@ -12,8 +12,10 @@ wants the scanner to look for, and the scanner looks for all of it at once:
 
 For each post, ``find()`` gets the hits of its own patterns and terms, already in ``wide``
 coordinates, and decides what they mean: a checksum, a context word nearby, a disclosure that
-is missing. Detectors that must look at every post (``always = True``) are called even
-without hits.
+is missing. A detector is called only when one of its *trigger* patterns or terms hit; context
+words, exclusions and the like are declared with ``trigger=False``: they are passed along
+when the detector runs but never wake it up (most posts contain "but" or 会社, few contain a
+card number). Detectors that must look at every post (``always = True``) are always called.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ class Pattern:
     regex: str
     name: str
     caseless: bool = False
+    trigger: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ class Term:
     text: str
     tag: str = "term"
     word: bool = True
+    trigger: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +190,8 @@ DETECTORS: dict[str, str] = {
     "disclosure": "koe.engine.detectors.organization:DisclosureDetector",
     "spokesperson": "koe.engine.detectors.organization:SpokespersonDetector",
     "near_duplicate": "koe.engine.detectors.leak:NearDuplicateDetector",
+    "harassment": "koe.engine.detectors.harassment:HarassmentDetector",
+    "classifier": "koe.engine.detectors.harassment:ClassifierDetector",
 }
 
 

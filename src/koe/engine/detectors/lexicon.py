@@ -44,9 +44,9 @@ class _ContextMixin:
         self.negation_radius = self.param_int("negation_radius", 15, high=1000)
 
     def _context_terms(self) -> list[Term]:
-        out = [Term(w, CONTEXT) for w in self.context]
-        out += [Term(w, EXCLUDE, word=False) for w in self.exclude]
-        out += [Term(w, NEGATION) for w in self.negations]
+        out = [Term(w, CONTEXT, trigger=False) for w in self.context]
+        out += [Term(w, EXCLUDE, word=False, trigger=False) for w in self.exclude]
+        out += [Term(w, NEGATION, trigger=False) for w in self.negations]
         return out
 
     def _split(self, terms: list[Match]) -> tuple[list[Match], list[Match], list[Match]]:

@@ -24,6 +24,7 @@ class _Tagged(Detector):
     """
 
     GROUPS: tuple[str, ...] = ()
+    TRIGGERS: frozenset[str] = frozenset()  # groups whose hits wake the detector up
     WORD: frozenset[str] = frozenset()  # groups matched with word boundaries
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
@@ -40,7 +41,8 @@ class _Tagged(Detector):
         self._words: list[str] = []
         for tag, words in self.groups.items():
             for w in words:
-                self._terms.append(Term(w, tag, word=tag in self.WORD or not self.WORD))
+                self._terms.append(Term(w, tag, word=tag in self.WORD or not self.WORD,
+                                        trigger=tag in self.TRIGGERS))
                 self._tags.append(tag)
                 self._words.append(w)
 
@@ -63,6 +65,9 @@ class _Tagged(Detector):
         return self._words[m.key]
 
 
+_HASHTAG = re.compile(r"#[^\s#]+")
+
+
 def _inside(m: Match, others: Iterable[Match]) -> bool:
     return any(o.start <= m.start and m.end <= o.end for o in others)
 
@@ -77,6 +82,7 @@ class CodenameDetector(_Tagged):
 
     name = "codename"
     GROUPS = ("codenames", "context")
+    TRIGGERS = frozenset({"codenames"})
 
     def extra_params(self) -> Sequence[str]:
         return ("radius",)
@@ -106,6 +112,7 @@ class InternalDomainDetector(_Tagged):
 
     name = "internal_domain"
     GROUPS = ("domains",)
+    TRIGGERS = frozenset({"domains"})
 
     def extra_params(self) -> Sequence[str]:
         return ("suffixes",)
@@ -149,6 +156,7 @@ class ConfidentialCueDetector(_Tagged):
 
     name = "confidential_cue"
     GROUPS = ("markings", "secrecy", "embargo", "work", "reveal", "advice")
+    TRIGGERS = frozenset({"markings", "secrecy", "embargo"})
 
     def extra_params(self) -> Sequence[str]:
         return ("radius",)
@@ -195,6 +203,7 @@ class DisclosureDetector(_Tagged):
 
     name = "disclosure"
     GROUPS = ("brands", "promotion", "markers")
+    TRIGGERS = frozenset({"brands"})
     WORD = frozenset({"brands", "promotion", "markers"})
 
     def extra_params(self) -> Sequence[str]:
@@ -215,7 +224,9 @@ class DisclosureDetector(_Tagged):
             for name in org.names]
 
     def patterns(self) -> Sequence[Pattern]:
-        return [Pattern(r"#[^\s#]+", "hashtag")]
+        # Only the first character after '#': one Hyperscan match per hashtag, not one per
+        # character; find() extends it to the whole tag.
+        return [Pattern(r"#[^\s#]", "hashtag", trigger=False)]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         tags = self.by_tag(terms)
@@ -223,7 +234,9 @@ class DisclosureDetector(_Tagged):
         if not brands or not promos:
             return
         markers = tags.get("markers", [])
-        pile = self._trailing_pile(text, patterns)
+        hashtags = [Match(m.key, m.start, _HASHTAG.match(text.wide, m.start).end())
+                    for m in patterns]
+        pile = self._trailing_pile(text, hashtags)
         prominent = [m for m in markers if not (pile and pile[0] <= m.start)]
         if prominent:
             return
@@ -263,6 +276,7 @@ class SpokespersonDetector(_Tagged):
 
     name = "spokesperson"
     GROUPS = ("statements", "quoting")
+    TRIGGERS = frozenset({"statements"})
 
     def extra_params(self) -> Sequence[str]:
         return ("radius",)
@@ -282,7 +296,8 @@ class SpokespersonDetector(_Tagged):
         groups["statements"] = expanded
 
     def patterns(self) -> Sequence[Pattern]:
-        return [Pattern(r"https?://[^\s]+", "link"), Pattern(r"[「『\"“]", "quote")]
+        return [Pattern(r"https?://", "link", trigger=False),
+                Pattern(r"[「『\"“]", "quote", trigger=False)]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         tags = self.by_tag(terms)
