@@ -1,0 +1,862 @@
+"""Other people's personal data in a post: contact details, payment and ID numbers, addresses.
+
+Hyperscan finds candidates on ``Text.wide`` (full-width digits and letters are already ASCII
+there); each detector then checks the few candidates of a post in Python: a checksum (Luhn,
+IBAN mod-97, the My Number check digit), a number plan (``phonenumbers``), issuing rules (SSN
+areas and groups) and, for numbers that look like anything else, a context word nearby.
+
+Every detector takes the same optional parameters, so an organization can extend the lists:
+
+.. code-block:: yaml
+
+    params:
+      context: ["passport", "旅券"]      # words that make a number what it looks like
+      radius: 40                         # how near a context word must be, in characters
+      exclude: ["order no", "注文番号"]   # cues just before a number that make it something else
+      exclude_radius: 20                 # (for addresses: cues anywhere within ``radius``)
+
+Numbers inside URLs, numbers glued to letters or to longer numbers, and money amounts are
+never findings.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar
+
+import phonenumbers
+
+from ..text import Text
+from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term, near
+
+__all__ = [
+    "BankAccountDetector",
+    "CreditCardDetector",
+    "EmailDetector",
+    "IbanDetector",
+    "JpAddressDetector",
+    "MyNumberDetector",
+    "PassportDetector",
+    "PhoneDetector",
+    "UsSsnDetector",
+    "iban_is_valid",
+    "luhn_is_valid",
+    "my_number_is_valid",
+]
+
+CONTEXT, EXCLUDE = "context", "exclude"
+
+# --------------------------------------------------------------------------- shared helpers
+
+_ASCII_RUN = re.compile(r"[!-~]*")  # printable ASCII, no space
+# Numeric patterns end with the character after the last digit (or the end of the post), so
+# Hyperscan reports a run of digits once rather than at every digit; ``_end`` trims it off.
+_STOP = r"(?:[^0-9]|\z)"
+_URL_MARKS = ("://", "www.", "/", "=", "?", "&", "#")
+_MONEY_BEFORE = frozenset("¥$€£₩￥")
+_MONEY_AFTER = re.compile(r"\s?(?:円|万|億|千|ドル|ユーロ|yen|jpy|usd|dollars?|eur|euros?|%)",
+                          re.IGNORECASE)
+
+
+def _ascii_tail(wide: str, start: int) -> str:
+    """The run of printable ASCII that ends at ``start`` (the URL a candidate may sit in)."""
+    seg = wide[max(0, start - 256):start]
+    return _ASCII_RUN.match(seg[::-1]).group()[::-1]  # type: ignore[union-attr]
+
+
+def _in_url(wide: str, start: int) -> bool:
+    """True when ``wide[start:]`` continues a URL, a path or a query string."""
+    tail = _ascii_tail(wide, start).lower()
+    return any(mark in tail for mark in _URL_MARKS)
+
+
+def _end(wide: str, m: Match) -> int:
+    """The end of a numeric pattern hit without the stop character."""
+    end = m.end
+    return end - 1 if end > m.start and not wide[end - 1].isdigit() else end
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch == "_")
+
+
+def _free_left(wide: str, start: int) -> bool:
+    """The candidate does not continue a word, a longer number or a dotted/hyphenated code."""
+    if start == 0:
+        return True
+    ch = wide[start - 1]
+    if _is_word(ch) or ch in "@+":
+        return False
+    return not (ch in "-./" and start >= 2 and _is_word(wide[start - 2]))
+
+
+def _free_right(wide: str, end: int) -> bool:
+    """Nothing word-like or number-like goes on right after the candidate."""
+    if end >= len(wide):
+        return True
+    ch = wide[end]
+    if _is_word(ch) or ch == "@":
+        return False
+    return not (ch in "-./," and end + 1 < len(wide) and "0" <= wide[end + 1] <= "9")
+
+
+def _is_money(wide: str, start: int, end: int) -> bool:
+    if start > 0 and wide[start - 1] in _MONEY_BEFORE:
+        return True
+    return _MONEY_AFTER.match(wide, end) is not None
+
+
+_IBAN_LIKE = re.compile(r"[A-Z]{2}[0-9]{2}(?:[ -]?[0-9A-Z]{4})+(?:[ -]?[0-9A-Z]{1,4})?")
+
+
+def _inside_iban_like(wide: str, start: int, end: int) -> bool:
+    """True when ``wide[start:end]`` is part of something written like an IBAN (valid or not)."""
+    lo = max(0, start - 40)
+    return any(m.start() < start and m.end() >= end
+               for m in _IBAN_LIKE.finditer(wide, lo, min(len(wide), end + 8)))
+
+
+def _merge(matches: Iterable[Match]) -> list[tuple[int, int]]:
+    """Overlapping or touching pattern hits as sorted, disjoint regions."""
+    spans = sorted((m.start, m.end) for m in matches)
+    out: list[list[int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+_GROUP = re.compile(r"(\+)?(\()?([0-9]+)(\))?")
+
+
+class _Group:
+    """One run of digits in a number written in groups: ``(03) 1234-5678`` has three."""
+
+    __slots__ = ("close", "digits", "end", "open", "plus", "sep", "start")
+
+    def __init__(self, m: re.Match[str], offset: int, sep: str) -> None:
+        self.start = m.start() + offset
+        self.end = m.end() + offset
+        self.plus = m.group(1) is not None
+        self.open = m.group(2) is not None
+        self.digits = m.group(3)
+        self.close = m.group(4) is not None
+        self.sep = sep  # what stands between the previous group and this one
+
+
+_NON_DIGITS = re.compile(r"[^0-9]+")
+
+
+def _chunks(wide: str, start: int, end: int, seps: frozenset[str],
+            low: int) -> list[list[_Group]]:
+    """Split ``wide[start:end]`` into chains of digit groups joined by one separator each.
+
+    Regions with fewer than ``low`` digits in all give no chains.
+    """
+    region = wide[start:end]
+    if len(_NON_DIGITS.sub("", region)) < low:
+        return []
+    chunks: list[list[_Group]] = []
+    current: list[_Group] = []
+    prev_end = None
+    for m in _GROUP.finditer(region):
+        sep = "" if prev_end is None else region[prev_end:m.start()]
+        g = _Group(m, start, sep)
+        joined = current and (sep in seps or (sep == "" and (current[-1].close or g.open)))
+        if joined and not g.plus:
+            current.append(g)
+        else:
+            if current:
+                chunks.append(current)
+            g.sep = ""
+            current = [g]
+        prev_end = m.end()
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _cut_ok(chunk: list[_Group], i: int, j: int) -> bool:
+    """A number may be cut out of a longer chain only where the separator changes.
+
+    ``090-1234-5678 2F`` holds a phone number, but ``DK50 0040 0440 1162 44`` does not hold
+    ``0440 1162 44``: the same separator runs on, so the groups belong together.
+    """
+    inner = {g.sep for g in chunk[i + 1:j + 1]}
+    if i > 0 and chunk[i].sep in inner | {"-", "."}:
+        return False
+    return not (j + 1 < len(chunk) and chunk[j + 1].sep in inner | {"-", "."})
+
+
+def _greedy(chunk: list[_Group], low: int, high: int,
+            check: Callable[[list[_Group], int, int], Hit | None]) -> Iterator[Hit]:
+    """Cut numbers of ``low`` to ``high`` digits out of a chain, longest first, left to right."""
+    counts = [0]
+    for g in chunk:
+        counts.append(counts[-1] + len(g.digits))
+    n, i = len(chunk), 0
+    while i < n and counts[n] - counts[i] >= low:
+        found = None
+        longest = bisect_right(counts, counts[i] + high) - 2  # last j within ``high`` digits
+        for j in range(min(longest, n - 1), i - 1, -1):
+            if counts[j + 1] - counts[i] < low:
+                break
+            if _cut_ok(chunk, i, j):
+                found = check(chunk, i, j)
+                if found is not None:
+                    yield found
+                    i = j + 1
+                    break
+        if found is None:
+            i += 1
+
+
+# --------------------------------------------------------------------------- base class
+
+
+class _PiiDetector(Detector):
+    """Common parameters: context words, exclusion cues, radii; and the term bookkeeping."""
+
+    PARAMS: ClassVar[tuple[str, ...]] = ()  # detector-specific parameter names
+    RADIUS: ClassVar[int] = 40
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        known = {"context", "radius", "exclude", "exclude_radius", *self.PARAMS}
+        for key in params:
+            if key not in known:
+                raise ParamError(key, f"unknown parameter '{key}' for detector '{self.name}'",
+                                 "use: " + ", ".join(sorted(known)))
+        self.context_words = self.param_list("context")
+        self.exclude_words = self.param_list("exclude")
+        self.radius = self.param_int("radius", self.RADIUS, high=1000)
+        self.exclude_radius = self.param_int("exclude_radius", 20, high=1000)
+
+    def terms(self) -> Sequence[Term]:
+        return ([Term(w, CONTEXT, trigger=False) for w in self.context_words]
+                + [Term(w, EXCLUDE, trigger=False) for w in self.exclude_words])
+
+    def split_terms(self, terms: list[Match]) -> tuple[list[Match], list[Match]]:
+        n = len(self.context_words)
+        return [m for m in terms if m.key < n], [m for m in terms if m.key >= n]
+
+    def context_near(self, contexts: list[Match], start: int, end: int) -> str | None:
+        found = near(contexts, start, end, self.radius)
+        return None if found is None else self.context_words[found.key]
+
+    def excluded(self, excludes: list[Match], start: int) -> bool:
+        """True when a cue such as 'order no.' stands just before the candidate."""
+        return any(start - self.exclude_radius <= m.end <= start for m in excludes)
+
+    def why_context(self, word: str | None) -> str:
+        return f", context word '{word}'" if word else ""
+
+
+# --------------------------------------------------------------------------- e-mail
+
+_EMAIL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+    r"@((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
+    r"(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}))(?![A-Za-z0-9-])")
+
+
+class EmailDetector(_PiiDetector):
+    """E-mail addresses, except documentation domains such as ``example.com``.
+
+    ``ignore_domains`` lists domains (and their subdomains) that belong to nobody;
+    ``ignore_addresses`` and ``ignore_local_parts`` list addresses that are not a person's
+    (``git@github.com``, ``noreply@…``).
+    """
+
+    name = "email"
+    PARAMS = ("ignore_domains", "ignore_addresses", "ignore_local_parts")
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        self.ignore_domains = tuple(d.lower().lstrip(".") for d in self.param_list("ignore_domains"))
+        self.ignore_addresses = frozenset(a.lower() for a in self.param_list("ignore_addresses"))
+        self.ignore_local = frozenset(a.lower() for a in self.param_list("ignore_local_parts"))
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z][A-Za-z0-9-]+",
+                        "e-mail address")]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        _, excludes = self.split_terms(terms)
+        for m in patterns:
+            found = _EMAIL.match(wide, m.start)
+            if found is None or not _free_left(wide, m.start):
+                continue
+            start, end = found.span()
+            domain = found.group(1).lower()
+            tld = found.group(1).rsplit(".", 1)[1]
+            if not (tld.islower() or tld.isupper()):
+                continue  # "thanks@everyone.Great": a missing space, not an address
+            if self._ignored(domain, found.group().lower()):
+                continue
+            tail = _ascii_tail(wide, start)
+            if "://" in tail and "/" not in tail.split("://", 1)[1]:
+                continue  # user info of a URL: a credential, not a contact detail
+            if self.excluded(excludes, start):
+                continue
+            yield Hit(start, end, f"e-mail address at '{domain}'")
+
+    def _ignored(self, domain: str, address: str) -> bool:
+        if address in self.ignore_addresses or address.split("@", 1)[0] in self.ignore_local:
+            return True
+        return any(domain == d or domain.endswith("." + d) for d in self.ignore_domains)
+
+
+# --------------------------------------------------------------------------- phone
+
+
+class PhoneDetector(_PiiDetector):
+    """Phone numbers that are valid in their number plan.
+
+    Numbers with a ``+`` country code are checked as they are. Others must look like a
+    phone number (a trunk ``0`` as in Japan or the UK, or the US ``(415) 555-0132`` shape)
+    and be valid in one of ``regions``; a bare run of digits also needs a context word,
+    except an 11-digit Japanese mobile number (``09012345678``).
+    """
+
+    name = "phone"
+    PARAMS = ("regions",)
+    RADIUS = 30
+    SEPS = frozenset({" ", "-", ".", " - "})
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        regions = self.param_list("regions") or ["JP", "US"]
+        supported = phonenumbers.SUPPORTED_REGIONS
+        for r in regions:
+            if r.upper() not in supported:
+                raise ParamError("regions", f"'{r}' is not a region phonenumbers knows",
+                                 "use two-letter region codes such as JP, US, GB")
+        self.regions = [r.upper() for r in regions]
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"[+(]?[0-9][0-9 ().-]{5,}[0-9]" + _STOP, "phone number")]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        contexts, excludes = self.split_terms(terms)
+        for start, end in _merge(patterns):
+            if start > 0 and wide[start - 1] in "+(":
+                start -= 1
+            if end < len(wide) and wide[end] == ")":
+                end += 1
+            for chunk in _chunks(wide, start, end, self.SEPS, 8):
+                yield from _greedy(chunk, 8, 15, lambda c, i, j: self._candidate(
+                    wide, c[i:j + 1], contexts, excludes))
+
+    def _candidate(self, wide: str, groups: list[_Group], contexts: list[Match],
+                   excludes: list[Match]) -> Hit | None:
+        first, last = groups[0], groups[-1]
+        if first.open and not any(g.close for g in groups):
+            return None
+        start, end = first.start, last.end
+        if last.open and not last.close:
+            return None
+        digits = "".join(g.digits for g in groups)
+        if not (_free_left(wide, start) and _free_right(wide, end)) or _in_url(wide, start):
+            return None
+        if not self._separators_ok(groups):
+            return None
+        if self.excluded(excludes, start) or _inside_iban_like(wide, start, end):
+            return None
+        raw = wide[start:end]
+        word = self.context_near(contexts, start, end)
+        if first.plus:
+            region = self._valid(raw, [None])
+        else:
+            if len(digits) < 9 or tuple(len(g.digits) for g in groups) == (3, 2, 4):
+                return None  # too short, or the shape of a US SSN
+            bare = len(groups) == 1
+            if bare and not word and not re.fullmatch(r"0[789]0[0-9]{8}", digits):
+                return None
+            if digits[0] == "0":
+                regions = self.regions
+            elif self._us_shape(groups):
+                regions = ["US"]
+            elif word:
+                regions = self.regions
+            else:
+                return None
+            region = self._valid(raw, regions)
+        if region is None:
+            return None
+        return Hit(start, end, f"phone number valid in {region}{self.why_context(word)}")
+
+    @staticmethod
+    def _separators_ok(groups: list[_Group]) -> bool:
+        """Hyphens or dots and spaces mix only after ``)`` or after a ``+`` country code."""
+        seps = [g.sep for g in groups[1:]]
+        kinds = {s.strip() or " " for s in seps if s}
+        if len(kinds) <= 1:
+            return True
+        for k, g in enumerate(groups[1:], start=1):
+            if g.sep == " " and not (groups[k - 1].close or (k == 1 and groups[0].plus)):
+                return False
+        return True
+
+    @staticmethod
+    def _us_shape(groups: list[_Group]) -> bool:
+        lens = tuple(len(g.digits) for g in groups)
+        if lens[:1] == (1,) and groups[0].digits == "1":
+            lens = lens[1:]
+        return lens == (3, 3, 4)
+
+    @staticmethod
+    def _valid(raw: str, regions: list[str | None]) -> str | None:
+        for region in regions:
+            try:
+                number = phonenumbers.parse(raw, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return phonenumbers.region_code_for_number(number) or region or "?"
+        return None
+
+
+# --------------------------------------------------------------------------- card numbers
+
+_LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+def luhn_is_valid(digits: str) -> bool:
+    """The Luhn (mod 10) check used by payment card numbers.
+
+    >>> luhn_is_valid("4111111111111111"), luhn_is_valid("4111111111111112")
+    (True, False)
+    """
+    total = 0
+    for k, ch in enumerate(reversed(digits)):
+        d = ord(ch) - 48
+        total += _LUHN_DOUBLE[d] if k % 2 else d
+    return total % 10 == 0
+
+
+def card_brand(digits: str) -> str | None:
+    """The card network a number's prefix and length fit, or None.
+
+    >>> card_brand("371449635398431"), card_brand("4111111111111")
+    ('American Express', None)
+    """
+    n = len(digits)
+    p2, p3, p4 = int(digits[:2]), int(digits[:3]), int(digits[:4])
+    if digits[0] == "4":  # 13-digit Visa numbers are long gone; 13-digit 49… is a JAN barcode
+        return "Visa" if n in (16, 19) else None
+    if 51 <= p2 <= 55 or 2221 <= p4 <= 2720:
+        return "Mastercard" if n == 16 else None
+    if p2 in (34, 37):
+        return "American Express" if n == 15 else None
+    if 3528 <= p4 <= 3589:
+        return "JCB" if 16 <= n <= 19 else None
+    if 300 <= p3 <= 305 or p3 == 309 or p2 in (36, 38, 39):
+        return "Diners Club" if 14 <= n <= 19 else None
+    if 2200 <= p4 <= 2204:
+        return "Mir" if 16 <= n <= 19 else None
+    if digits[0] == "6":
+        return "Discover, UnionPay or Maestro" if 16 <= n <= 19 else (
+            "Maestro" if n >= 13 else None)
+    if p2 == 50 or 56 <= p2 <= 58:
+        return "Maestro" if 13 <= n <= 19 else None
+    if digits[0] == "1":
+        return "UATP" if n == 15 else None
+    return None
+
+
+class CreditCardDetector(_PiiDetector):
+    """Payment card numbers: a known network prefix and length, and a valid Luhn check.
+
+    Written plain or in the groups cards print (4-4-4-4, 4-6-5, 4-6-4), with spaces or hyphens.
+    """
+
+    name = "credit_card"
+    SEPS = frozenset({" ", "-"})
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}" + _STOP, "card number"),
+                Pattern(r"[0-9]{4}[ -][0-9]{6}[ -][0-9]{4,5}" + _STOP, "card number (4-6-5)")]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        contexts, excludes = self.split_terms(terms)
+        for start, end in _merge(patterns):
+            for chunk in _chunks(wide, start, end, self.SEPS, 13):
+                yield from _greedy(chunk, 13, 19, lambda c, i, j: self._candidate(
+                    wide, c[i:j + 1], contexts, excludes))
+
+    def _candidate(self, wide: str, groups: list[_Group], contexts: list[Match],
+                   excludes: list[Match]) -> Hit | None:
+        if any(g.plus or g.open or g.close for g in groups):
+            return None
+        digits = "".join(g.digits for g in groups)
+        lens = [len(g.digits) for g in groups]
+        seps = {g.sep for g in groups[1:]}
+        if len(seps) > 1:
+            return None
+        printed = (all(k == 4 for k in lens[:-1]) and 1 <= lens[-1] <= 4) or lens in (
+            [4, 6, 5], [4, 6, 4])
+        if len(lens) > 1 and not printed:
+            return None
+        start, end = groups[0].start, groups[-1].end
+        if not (_free_left(wide, start) and _free_right(wide, end)) or _in_url(wide, start):
+            return None
+        brand = card_brand(digits)
+        if brand is None or not luhn_is_valid(digits):
+            return None
+        if self.excluded(excludes, start) or _inside_iban_like(wide, start, end):
+            return None
+        word = self.context_near(contexts, start, end)
+        return Hit(start, end, f"{brand} number, {len(digits)} digits, valid Luhn check"
+                               f"{self.why_context(word)}")
+
+
+# --------------------------------------------------------------------------- IBAN
+
+# Total IBAN length by country (ISO 13616 registry).
+IBAN_LENGTHS: dict[str, int] = {
+    "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22,
+    "BI": 27, "BR": 29, "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DJ": 27,
+    "DK": 18, "DO": 28, "EE": 20, "EG": 29, "ES": 24, "FI": 18, "FK": 18, "FO": 18, "FR": 27,
+    "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28, "HN": 28, "HR": 21, "HU": 28,
+    "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20, "LB": 28,
+    "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22,
+    "MK": 19, "MN": 20, "MR": 27, "MT": 31, "MU": 30, "NI": 28, "NL": 18, "NO": 15, "OM": 23,
+    "PK": 24, "PL": 28, "PS": 29, "PT": 25, "QA": 29, "RO": 24, "RS": 22, "RU": 33, "SA": 24,
+    "SC": 31, "SD": 18, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "SO": 23, "ST": 25, "SV": 28,
+    "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20, "YE": 30,
+}
+
+_IBAN_RUN = re.compile(r"[A-Z]{2}[0-9]{2}(?:[ -]?[0-9A-Z]+)+")
+_IBAN_PART = re.compile(r"([ -]?)([0-9A-Z]+)")
+
+
+def iban_is_valid(iban: str) -> bool:
+    """Country length and ISO 7064 mod-97 check of an IBAN without separators.
+
+    >>> iban_is_valid("GB29NWBK60161331926819"), iban_is_valid("GB29NWBK60161331926810")
+    (True, False)
+    """
+    if IBAN_LENGTHS.get(iban[:2]) != len(iban) or not iban.isalnum():
+        return False
+    moved = iban[4:] + iban[:4]
+    return int("".join(str(int(ch, 36)) for ch in moved)) % 97 == 1
+
+
+class IbanDetector(_PiiDetector):
+    """International bank account numbers: the country's length and a valid mod-97 check.
+
+    Upper case, written plain or in groups of four separated by spaces or hyphens.
+    """
+
+    name = "iban"
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"[A-Z]{2}[0-9]{2}[ -]?[0-9A-Z]{4}", "IBAN")]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        contexts, excludes = self.split_terms(terms)
+        for m in patterns:
+            start = m.start
+            length = IBAN_LENGTHS.get(wide[start:start + 2])
+            if length is None or not _free_left(wide, start) or _in_url(wide, start):
+                continue
+            run = _IBAN_RUN.match(wide, start)
+            if run is None:
+                continue
+            compact, end, seps = "", start, set()
+            for k, part in enumerate(_IBAN_PART.finditer(run.group())):
+                sep, chunk = part.groups()
+                if k and sep:
+                    seps.add(sep)
+                compact += chunk
+                end = start + part.end()
+                if len(compact) >= length:
+                    break
+            if len(compact) != length or len(seps) > 1 or not _free_right(wide, end):
+                continue
+            if seps and not self._grouped_by_four(wide[start:end], seps.pop()):
+                continue
+            if not iban_is_valid(compact) or self.excluded(excludes, start):
+                continue
+            word = self.context_near(contexts, start, end)
+            yield Hit(start, end, f"IBAN ({compact[:2]}), {length} characters, valid mod-97 "
+                                  f"check{self.why_context(word)}")
+
+    @staticmethod
+    def _grouped_by_four(value: str, sep: str) -> bool:
+        parts = value.split(sep)
+        return all(len(p) == 4 for p in parts[:-1]) and 1 <= len(parts[-1]) <= 4
+
+
+# --------------------------------------------------------------------------- My Number
+
+_MY_NUMBER_WEIGHTS = (6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2)  # for digits 1..11, left to right
+
+
+def my_number_is_valid(digits: str) -> bool:
+    """The check digit of Japan's Individual Number (マイナンバー), 12 digits.
+
+    >>> my_number_is_valid("123456789018"), my_number_is_valid("123456789012")
+    (True, False)
+    """
+    if len(digits) != 12 or not digits.isdigit():
+        return False
+    remainder = sum(int(d) * w for d, w in zip(digits[:11], _MY_NUMBER_WEIGHTS, strict=True)) % 11
+    check = 0 if remainder <= 1 else 11 - remainder
+    return check == int(digits[11])
+
+
+class MyNumberDetector(_PiiDetector):
+    """Japan's Individual Number: 12 digits with a valid check digit and a context word."""
+
+    name = "my_number"
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}" + _STOP, "12-digit number")]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        contexts, excludes = self.split_terms(terms)
+        if not contexts:
+            return
+        for m in patterns:
+            start, end = m.start, _end(wide, m)
+            value = wide[start:end]
+            digits = value.replace(" ", "").replace("-", "")
+            if len(digits) != 12 or len(value) not in (12, 14):
+                continue
+            if len(value) == 14 and value[4] != value[9]:
+                continue
+            if not (_free_left(wide, start) and _free_right(wide, end)) or _in_url(wide, start):
+                continue
+            if not my_number_is_valid(digits) or self.excluded(excludes, start):
+                continue
+            word = self.context_near(contexts, start, end)
+            if word is None:
+                continue
+            yield Hit(start, end, f"12 digits with a valid My Number check digit"
+                                  f"{self.why_context(word)}")
+
+
+# --------------------------------------------------------------------------- US SSN / ITIN
+
+_ITIN_GROUPS = frozenset([*range(50, 66), *range(70, 89), *range(90, 93), *range(94, 100)])
+# Numbers printed in ads and samples, never a person's: the Woolworth wallet card, a 1940s
+# pamphlet, the textbook example and the range set aside for advertising.
+_SSN_NOT_ISSUED = frozenset({"078051120", "219099999", "123456789",
+                             *(f"98765432{k}" for k in range(10))})
+
+
+def ssn_kind(digits: str) -> str | None:
+    """'SSN' or 'ITIN' when nine digits follow the issuing rules, else None.
+
+    >>> ssn_kind("078051123"), ssn_kind("911701234"), ssn_kind("666011234")
+    ('SSN', 'ITIN', None)
+    """
+    area, group, serial = digits[:3], int(digits[3:5]), digits[5:]
+    if digits in _SSN_NOT_ISSUED or len(set(digits)) == 1:
+        return None
+    if area[0] == "9":
+        return "ITIN" if group in _ITIN_GROUPS else None
+    if area in ("000", "666") or group == 0 or serial == "0000":
+        return None
+    return "SSN"
+
+
+class UsSsnDetector(_PiiDetector):
+    """US Social Security and Individual Taxpayer Identification Numbers.
+
+    ``078-05-1123`` (hyphens, dots or spaces) counts on its own when it follows the issuing
+    rules; nine plain digits or odd groupings (``078-051123``) also need a context word.
+    """
+
+    name = "us_ssn"
+    STRONG = 3  # patterns below this index need no context
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"[0-9]{3}-[0-9]{2}-[0-9]{4}" + _STOP, "SSN 3-2-4 with hyphens"),
+                Pattern(r"[0-9]{3}\.[0-9]{2}\.[0-9]{4}" + _STOP, "SSN 3-2-4 with dots"),
+                Pattern(r"[0-9]{3} [0-9]{2} [0-9]{4}" + _STOP, "SSN 3-2-4 with spaces"),
+                Pattern(r"[0-9]{9}" + _STOP, "nine digits"),
+                Pattern(r"[0-9]{3}-[0-9]{6}" + _STOP, "SSN 3-6"),
+                Pattern(r"[0-9]{5}-[0-9]{4}" + _STOP, "SSN 5-4")]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        contexts, excludes = self.split_terms(terms)
+        for m in patterns:
+            start, end = m.start, _end(wide, m)
+            if not (_free_left(wide, start) and _free_right(wide, end)) or _in_url(wide, start):
+                continue
+            if m.key == 2 and self._in_number_list(wide, start, end):
+                continue
+            digits = re.sub(r"[^0-9]", "", wide[start:end])
+            kind = ssn_kind(digits)
+            if kind is None or self.excluded(excludes, start):
+                continue
+            word = self.context_near(contexts, start, end)
+            if m.key >= self.STRONG and word is None:
+                continue
+            yield Hit(start, end, f"{kind} that follows the issuing rules{self.why_context(word)}")
+
+    @staticmethod
+    def _in_number_list(wide: str, start: int, end: int) -> bool:
+        """'10 078 05 1123 7': one of many numbers separated by spaces, not an SSN."""
+        before = start >= 2 and wide[start - 1] == " " and wide[start - 2].isdigit()
+        after = end + 1 < len(wide) and wide[end] == " " and wide[end + 1].isdigit()
+        return before or after
+
+
+# --------------------------------------------------------------------------- context-only numbers
+
+
+class _ContextNumberDetector(_PiiDetector):
+    """A number shape that means something only with a context word nearby."""
+
+    LABEL: ClassVar[str] = ""
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        contexts, excludes = self.split_terms(terms)
+        if not contexts:
+            return
+        wide = text.wide
+        seen_end = -1
+        for m in patterns:
+            start, end = m.start, _end(wide, m)
+            if start < seen_end:
+                continue
+            if not (_free_left(wide, start) and _free_right(wide, end)) or _in_url(wide, start):
+                continue
+            if _is_money(wide, start, end) or not self.plausible(wide[start:end]):
+                continue
+            word = self.context_near(contexts, start, end)
+            if word is None or self.excluded(excludes, start):
+                continue
+            seen_end = end
+            yield Hit(start, end, f"{self.LABEL}{self.why_context(word)}")
+
+    def plausible(self, value: str) -> bool:
+        return True
+
+
+_DATE8 = re.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
+
+
+class PassportDetector(_ContextNumberDetector):
+    """Passport numbers (``TK1234567``, ``A12345678``, ``123456789``) next to 'passport'."""
+
+    name = "passport"
+    LABEL = "passport-number shape"
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"[A-Z]{1,2}[0-9]{6,8}" + _STOP, "letters and digits"),
+                Pattern(r"[0-9]{8,9}" + _STOP, "eight or nine digits")]
+
+    def plausible(self, value: str) -> bool:
+        return 8 <= len(value) <= 10 and not _DATE8.fullmatch(value) and len(set(value)) > 1
+
+
+class BankAccountDetector(_ContextNumberDetector):
+    """Bank account numbers (7 to 17 digits, or branch-account) next to a banking word."""
+
+    name = "bank_account"
+    LABEL = "account-number shape"
+    RADIUS = 30
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(r"[0-9]{7,17}" + _STOP, "7 to 17 digits"),
+                Pattern(r"[0-9]{3,5}-[0-9]{6,8}" + _STOP, "branch and account")]
+
+    def plausible(self, value: str) -> bool:
+        digits = value.replace("-", "")
+        if len(set(digits)) == 1 or digits in "01234567890123456789":
+            return False  # 1111111, 1234567: placeholders
+        if _DATE8.fullmatch(digits):
+            return False
+        # a Japanese phone number is the phone rule's business
+        return "-" in value or not re.fullmatch(r"0[1-9][0-9]{8,9}", digits)
+
+
+# --------------------------------------------------------------------------- Japanese addresses
+
+_PREFECTURES = (
+    "北海道|東京都|京都府|大阪府|(?:青森|岩手|宮城|秋田|山形|福島|茨城|栃木|群馬|埼玉|千葉|神奈川"
+    "|新潟|富山|石川|福井|山梨|長野|岐阜|静岡|愛知|三重|滋賀|兵庫|奈良|和歌山|鳥取|島根|岡山|広島"
+    "|山口|徳島|香川|愛媛|高知|福岡|佐賀|長崎|熊本|大分|宮崎|鹿児島|沖縄)県"
+)
+_KANJI_NUM = "一二三四五六七八九十〇"
+_NUM = f"(?:[0-9]{{1,4}}|[{_KANJI_NUM}]{{1,3}})"
+_DASH = "[-‐‑−ー]"
+# Characters of a municipality or town name: kanji, kana, 々 and ヶ, but not the particles
+# that end a phrase (は, を, に, で, へ), so '明日は港区…' starts at 港区.
+_KANA = "".join(chr(c) for c in [*range(0x3041, 0x3097), *range(0x30A1, 0x30FB), 0x30FC]
+                if chr(c) not in "はをにでへ")
+_NAME_CLASS = f"[\u4e00-\u9fff\u3005\u3006{_KANA}]"
+_BLOCK = (
+    f"(?:{_NUM}丁目(?:{_NUM}(?:番地?|{_DASH})(?:{_NUM}号?)?|{_NUM}番地?)?"
+    f"|{_NUM}番地?(?:{_NUM}号)?"
+    f"|[0-9]{{1,4}}{_DASH}[0-9]{{1,4}}(?:{_DASH}[0-9]{{1,4}})?)"
+)
+_ADDRESS = re.compile(
+    f"(?P<pref>{_PREFECTURES})?"
+    f"(?P<muni>(?:{_NAME_CLASS}{{1,8}}?[市区町村郡]){{1,3}}?)"
+    f"(?P<town>(?:{_NAME_CLASS}|[0-9]{{1,2}}(?=条)){{0,12}}?)"
+    f"(?P<block>{_BLOCK})(?![0-9{_KANJI_NUM}月日年時分秒回位人個件円%])"
+)
+
+
+class JpAddressDetector(_PiiDetector):
+    """Japanese street addresses down to the block: 都道府県 + 市区町村 + 丁目/番地/号.
+
+    With a prefecture any block form counts (``大阪市北区梅田3丁目1番``); without one the
+    block must be complete (``港区六本木1-2-3``, ``3丁目1番1号``). ``exclude`` words nearby
+    (本社, 店舗, 会場 …) mark the published address of a business or venue.
+    """
+
+    name = "jp_address"
+
+    def patterns(self) -> Sequence[Pattern]:
+        digit = f"[0-9{_KANJI_NUM}]"
+        return [
+            Pattern(f"(?:{_PREFECTURES})[^\\s]{{1,24}}{digit}", "prefecture and block"),
+            Pattern(f"[市区町村郡][^\\s0-9]{{1,10}}{digit}+(?:丁目|番|{_DASH}[0-9]+{_DASH}[0-9])",
+                    "municipality and block"),
+        ]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        _, excludes = self.split_terms(terms)
+        for start, end in _merge(patterns):
+            lo = max(0, start - 30)
+            for found in _ADDRESS.finditer(wide, lo, min(len(wide), end + 30)):
+                if found.end() <= start or found.start() >= end:
+                    continue
+                hit = self._check(wide, found, excludes)
+                if hit is not None:
+                    yield hit
+
+    def _check(self, wide: str, found: re.Match[str], excludes: list[Match]) -> Hit | None:
+        block = found.group("block")
+        numbers = re.findall(f"[0-9]+|[{_KANJI_NUM}]+", block)
+        if not found.group("pref"):
+            if len(numbers) < 3 and not ("丁目" in block and len(numbers) >= 2):
+                return None
+            if len(found.group("muni")) < 2:
+                return None
+        if re.fullmatch(f"[0-9]{{3,4}}{_DASH}[0-9]{{1,2}}{_DASH}[0-9]{{1,2}}", block):
+            return None  # 2024-11-05 is a date
+        start, end = found.span()
+        if near(excludes, start, end, self.radius) is not None:
+            return None
+        where = (found.group("pref") or "") + found.group("muni")
+        return Hit(start, end, f"street address in {where} down to the block")
+

@@ -1,0 +1,247 @@
+"""Table tests for the personal-data rules P101–P109 and their checksums."""
+
+from importlib import resources
+
+import pytest
+
+from koe.engine import parse_policy
+from koe.engine.detectors.pii import (
+    card_brand,
+    iban_is_valid,
+    luhn_is_valid,
+    my_number_is_valid,
+    ssn_kind,
+)
+
+
+def _default_text(name):
+    return resources.files("koe.engine.defaults").joinpath(name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def pii():
+    """The built-in verdicts and P1xx rules alone, so other categories cannot interfere."""
+    text = _default_text("policy.yaml") + "\n" + _default_text("pii.yaml")
+    return parse_policy(text, source="pii-only").compile()
+
+
+def spans(scanner, text, rule):
+    return [f.text for f in scanner.scan(text).findings if f.rule == rule]
+
+
+FLAGGED = [
+    # P101 e-mail addresses
+    ("P101", "my email address is info@presidio.site", "info@presidio.site"),
+    ("P101", "write to a@xn--d1acufc.xn--p1ai about it", "a@xn--d1acufc.xn--p1ai"),
+    ("P101", "連絡はtaro.yamada@gmail.comまでお願いします", "taro.yamada@gmail.com"),
+    ("P101", "メール：ｈａｎａｋｏ＠ｍａｉｌ．ｃｏ．ｊｐ", "ｈａｎａｋｏ＠ｍａｉｌ．ｃｏ．ｊｐ"),
+    # P102 phone numbers
+    ("P102", "My US number is (415) 555-0132, call anytime", "(415) 555-0132"),
+    ("P102", "call me on +44 20 7123 4567 tonight", "+44 20 7123 4567"),
+    ("P102", "My CN number is 13812345678", "13812345678"),
+    ("P102", "田中さんの携帯は090-1234-5678です", "090-1234-5678"),
+    ("P102", "TEL：０３－１２３４－５６７８", "０３－１２３４－５６７８"),
+    ("P102", "電話は 06(6123)4567 まで", "06(6123)4567"),
+    ("P102", "+81 90 1234 5678 に電話してね", "+81 90 1234 5678"),
+    ("P102", "彼女に09012345678でつながるよ", "09012345678"),
+    # P103 card numbers
+    ("P103", "card 4111 1111 1111 1111 exp 12/26", "4111 1111 1111 1111"),
+    ("P103", "amex 3714 496353 98431 please charge it", "3714 496353 98431"),
+    ("P103", "カード番号は5555-5555-5555-4444です", "5555-5555-5555-4444"),
+    ("P103", "ＪＣＢ：３５２８０００７００００００００", "３５２８０００７００００００００"),
+    # P104 IBAN
+    ("P104", "IBAN: GB29 NWBK 6016 1331 9268 19", "GB29 NWBK 6016 1331 9268 19"),
+    ("P104", "send it to AL47-2121-1009-0000-0002-3569-8741", "AL47-2121-1009-0000-0002-3569-8741"),
+    ("P104", "返金先はDE89370400440532013000です", "DE89370400440532013000"),
+    # P105 My Number
+    ("P105", "マイナンバーは1234 5678 9018です", "1234 5678 9018"),
+    ("P105", "個人番号：１２３４５６７８９０１８", "１２３４５６７８９０１８"),
+    ("P105", "her my number is 1234-5678-9018, keep it safe", "1234-5678-9018"),
+    # P106 US SSN and ITIN
+    ("P106", "SSN 078-05-1123 is on the form", "078-05-1123"),
+    ("P106", "abc 078 05 1123 abc", "078 05 1123"),
+    ("P106", "her social security number is 078051123", "078051123"),
+    ("P106", "ITIN 911-70-1234 for the filing", "911-70-1234"),
+    ("P106", "社会保障番号は078.05.1123です", "078.05.1123"),
+    # P107 passport numbers
+    ("P107", "my travel passport is A12803456", "A12803456"),
+    ("P107", "パスポート番号 TK1234567 で予約済み", "TK1234567"),
+    ("P107", "旅券番号はＭＺ７６５４３２１です", "ＭＺ７６５４３２１"),
+    # P108 bank accounts
+    ("P108", "account number 31415926535 at Chase", "31415926535"),
+    ("P108", "振込先：みずほ銀行 渋谷支店 普通 3141592", "3141592"),
+    ("P108", "口座番号は123-9876543です", "123-9876543"),
+    # P109 Japanese street addresses
+    ("P109", "住所は東京都港区六本木1-2-3です", "東京都港区六本木1-2-3"),
+    ("P109", "大阪府大阪市北区梅田3丁目1番1号に届けて", "大阪府大阪市北区梅田3丁目1番1号"),
+    ("P109", "明日は世田谷区北沢2丁目3番4号に集合", "世田谷区北沢2丁目3番4号"),
+    ("P109", "北海道札幌市中央区北1条西2丁目1番地", "北海道札幌市中央区北1条西2丁目1番地"),
+    ("P109", "Send it to 東京都渋谷区神南一丁目2番3号 please", "東京都渋谷区神南一丁目2番3号"),
+    ("P109", "東京都港区六本木１－２－３", "東京都港区六本木１－２－３"),
+]
+
+CLEAN = [
+    # P101: documentation domains, role addresses, things that are not addresses
+    ("P101", "Use user@example.com in the docs"),
+    ("P101", "テスト用のアドレスは taro@example.co.jp を使ってください"),
+    ("P101", "my email is info@presidio."),
+    ("P101", "this is not an email: hello-world here"),
+    ("P101", "git clone git@github.com:koe/koe.git"),
+    ("P101", "noreply@github.com sent me a notification"),
+    ("P101", "Thanks@everyone.Great job today"),
+    ("P101", "お問い合わせはsupport@acme.co.jpまで"),
+    ("P101", "follow @koe_official for news"),
+    # P102: dates, prices, codes, links, published support lines
+    ("P102", "Sale ends 2024-11-05 10:30"),
+    ("P102", "ISBN 978-4-06-519981-7"),
+    ("P102", "追跡番号 1234-5678-9012 で確認できます"),
+    ("P102", "see https://example.com/item/09012345678"),
+    ("P102", "サーバーは192.168.10.100です"),
+    ("P102", "お問い合わせは0120-123-456まで（受付時間 9時〜18時）"),
+    ("P102", "価格は1,234,567円です"),
+    ("P102", "Version 10.0.19045.2364 is out"),
+    ("P102", "SSN 078-05-1123 is on the form"),
+    ("P102", "NL91 ABNA 0417 1643 00"),
+    ("P102", "〒106-0032 東京都港区"),
+    ("P102", "12345678 downloads this year"),
+    ("P102", "フォロワーが1730800000人になった"),
+    # P103: bad checksums, barcodes, ids in links, numbers inside IBANs
+    ("P103", "my credit card number is 4012-8888-8888-1882"),
+    ("P103", "1748503543012"),
+    ("P103", "JAN 4901234567894 の商品"),
+    ("P103", "https://x.com/koe/status/1853412345678901234"),
+    ("P103", "RS35 2600 0560 1001 6113 70"),
+    # P104: bad checksums, bad lengths, wrong separators
+    ("P104", "AL47 2121 1009 0000 0002 3569 8740"),
+    ("P104", "Slash as iban separator: AL47/2121/1009/0000/0002/3569/8741"),
+    ("P104", "IL15 0120 6900 0000"),
+    ("P104", "型番はXY12 ABCDです"),
+    # P105: no context word, or a wrong check digit
+    ("P105", "123456789018"),
+    ("P105", "マイナンバーは123456789012です"),
+    ("P105", "マイナンバーカードの申請は2024年12月まで"),
+    # P106: not issued, ITIN group out of range, no context for plain digits, number lists
+    ("P106", "078-05-0000"),
+    ("P106", "666-01-1234"),
+    ("P106", "my tax id 911-89-1234"),
+    ("P106", "078051123"),
+    ("P106", "10 078 05 1123 7"),
+    ("P106", "123-45-6789 is the usual example"),
+    # P107: no context, money, dates
+    ("P107", "A12803456"),
+    ("P107", "passport fee is 16000000 yen, no wait, 16000"),
+    ("P107", "パスポートの有効期限は20290101まで"),
+    # P108: no context, amounts, placeholders, phone numbers
+    ("P108", "1234567"),
+    ("P108", "口座に1000000円振り込んだ"),
+    ("P108", "口座番号は1234567のような形です"),
+    ("P108", "銀行の電話 0312345678"),
+    ("P108", "my Twitter account has 12345678 views"),
+    # P109: no block number, dates, published business addresses
+    ("P109", "東京都の感染者は1000人でした"),
+    ("P109", "東京都で2024-11-05に開催"),
+    ("P109", "港区に住んでいます"),
+    ("P109", "東京都港区のカフェ"),
+    ("P109", "新店舗は東京都渋谷区神南1-2-3にオープン！"),
+    ("P109", "会場：大阪府大阪市北区梅田3丁目1番1号"),
+    ("P109", "株式市場1-2-3月期の振り返り"),
+]
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), FLAGGED)
+def test_it_flags_personal_data(pii, code, text, expected):
+    assert spans(pii, text, code) == [expected]
+
+
+@pytest.mark.parametrize(("code", "text"), CLEAN)
+def test_it_ignores_look_alikes(pii, code, text):
+    assert spans(pii, text, code) == []
+
+
+def test_it_flags_every_number_in_a_list(pii):
+    text = "list of ibans: AL47212110090000000235698741, GB29NWBK60161331926819"
+    assert spans(pii, text, "P104") == ["AL47212110090000000235698741", "GB29NWBK60161331926819"]
+
+
+def test_it_splits_numbers_written_next_to_each_other(pii):
+    text = "4012888888881881 4012-8888-8888-1881"
+    assert spans(pii, text, "P103") == ["4012888888881881", "4012-8888-8888-1881"]
+
+
+def test_it_stops_an_iban_at_its_country_length(pii):
+    assert spans(pii, "AL47212110090000000235698741 ALL CAPS", "P104") == [
+        "AL47212110090000000235698741"]
+
+
+def test_it_explains_the_finding(pii):
+    finding = pii.scan("call me: 090-1234-5678").findings[0]
+    assert finding.rule == "P102" and finding.category == "pii"
+    assert "valid in JP" in finding.evidence and "context word 'call'" in finding.evidence
+    assert pii.scan("card 4111 1111 1111 1111").findings[0].evidence.startswith("Visa number")
+
+
+@pytest.mark.parametrize(("code", "severity"), [
+    ("P101", "minor"), ("P102", "minor"), ("P103", "major"), ("P104", "major"),
+    ("P105", "major"), ("P106", "major"), ("P107", "major"), ("P108", "major"),
+    ("P109", "minor"),
+])
+def test_it_ships_each_rule_bilingual_with_its_severity(pii, code, severity):
+    rule = pii.policy.rule(code)
+    assert rule.category == "pii" and rule.severity == severity
+    for part in ("message", "suggestion"):
+        assert rule.text(part, "en") and rule.text(part, "ja") != rule.text(part, "en")
+    for section in ("what", "why", "example", "instead"):
+        assert set(rule.docs[section]) == {"en", "ja"}
+
+
+def test_it_gives_a_major_verdict_for_a_card_on_a_brand_account(pii):
+    report = pii.scan("Your card 4111 1111 1111 1111 is confirmed", account="brand")
+    assert report.verdict == "block"
+
+
+# --------------------------------------------------------------------------- checksums
+
+
+@pytest.mark.parametrize(("digits", "valid"), [
+    ("4111111111111111", True), ("4012888888881881", True), ("371449635398431", True),
+    ("4012888888881882", False), ("36168002586008", False), ("0", True),
+])
+def test_luhn(digits, valid):
+    assert luhn_is_valid(digits) is valid
+
+
+@pytest.mark.parametrize(("digits", "brand"), [
+    ("4111111111111111", "Visa"), ("5555555555554444", "Mastercard"),
+    ("2221000000000009", "Mastercard"), ("371449635398431", "American Express"),
+    ("3528000700000000", "JCB"), ("30569309025904", "Diners Club"),
+    ("6011000400000000", "Discover, UnionPay or Maestro"), ("122000000000003", "UATP"),
+    ("4901234567894", None), ("1748503543012", None), ("9999999999999999", None),
+])
+def test_card_brand(digits, brand):
+    assert card_brand(digits) == brand
+
+
+@pytest.mark.parametrize(("iban", "valid"), [
+    ("GB29NWBK60161331926819", True), ("NO9386011117947", True),
+    ("LC55HEMM000100010012001200023015", True), ("GB29NWBK60161331926818", False),
+    ("GB29NWBK6016133192681", False), ("AB150120690000003111141", False),
+])
+def test_iban_checksum_and_length(iban, valid):
+    assert iban_is_valid(iban) is valid
+
+
+@pytest.mark.parametrize(("digits", "valid"), [
+    ("123456789018", True), ("111111111118", True), ("123456789012", False),
+    ("12345678901", False), ("12345678901a", False),
+])
+def test_my_number_check_digit(digits, valid):
+    assert my_number_is_valid(digits) is valid
+
+
+@pytest.mark.parametrize(("digits", "kind"), [
+    ("078051123", "SSN"), ("911701234", "ITIN"), ("911531234", "ITIN"),
+    ("911891234", None), ("000121234", None), ("666121234", None), ("078001123", None),
+    ("078050000", None), ("078051120", None), ("111111111", None), ("900501234", "ITIN"),
+])
+def test_ssn_issuing_rules(digits, kind):
+    assert ssn_kind(digits) == kind
