@@ -557,18 +557,108 @@ organization:
 """
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
+def cmd_try(args: argparse.Namespace) -> int:
+    """The engine on example posts, in the terminal (no web app, no database)."""
     from .engine import parse_policy
 
     scanner = parse_policy(DEMO_POLICY, source="<demo policy>").compile()
     color = _color(sys.stdout)
-    print("Koe (声) — demo: the built-in policy with Acme's facts, on example posts.\n")
+    print("Koe (声) — the built-in policy with Acme's facts, on example posts.\n")
     for account, text in DEMO_POSTS:
         report = scanner.scan(text, account=account, lang=args.lang)
         print(f"— {account} —")
         print(render_text(report, args.lang, color))
         print()
     print("Try your own: .venv/bin/koe check \"your post\"   ·   rules: .venv/bin/koe rules")
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- web
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "koe.web.settings")
+    import django
+
+    django.setup()
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import call_command
+
+    from .web.demo import load_demo
+
+    call_command("migrate", verbosity=0, interactive=False)
+    summary = load_demo()
+    print(summary)
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _django()
+    import subprocess
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if args.demo:
+        from .web.demo import load_demo
+
+        print(load_demo())
+    worker = None
+    if not args.no_worker:
+        worker = subprocess.Popen([sys.executable, "-m", "koe.cli", "worker", "--quiet"])
+    host, _, port = args.address.rpartition(":")
+    print(f"Koe is running on http://{host or '127.0.0.1'}:{port} "
+          f"(database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
+          f"data: {settings.DATA_DIR}). Stop with Ctrl-C.")
+    try:
+        call_command("runserver", args.address, use_reloader=False, use_threading=True)
+    finally:
+        if worker is not None:
+            worker.terminate()
+            worker.wait(timeout=10)
+    return EXIT_OK
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    _django()
+    from .web.celery import app
+
+    argv = ["worker", "--pool=solo" if args.concurrency == 1 else "--pool=prefork",
+            f"--concurrency={args.concurrency}", "--loglevel=WARNING" if args.quiet else "--loglevel=INFO"]
+    app.worker_main(argv)
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    _django()
+    from .audit.selectors import audit_export_lines, audit_verify
+
+    if args.action == "verify":
+        checked, problems = audit_verify()
+        if problems:
+            for p in problems:
+                print(f"koe audit: entry {p.seq}: {p.problem}", file=sys.stderr)
+            print(f"{checked} entries checked, {len(problems)} problems: the log was altered")
+            return EXIT_FINDINGS
+        print(f"{checked} entries checked: the chain is intact")
+        return EXIT_OK
+    out = _open_output(args.output)
+    for line in audit_export_lines():
+        out.write(line)
+    if out is not sys.stdout:
+        out.close()
+    return EXIT_OK
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["koe manage", *args.rest])
     return EXIT_OK
 
 
@@ -627,9 +717,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="init: overwrite an existing file")
     p.set_defaults(func=cmd_policy)
 
-    p = sub.add_parser("demo", help="show Koe on example posts")
+    p = sub.add_parser("try", help="show the engine on example posts in the terminal")
     p.add_argument("--lang", choices=["en", "ja"], default=lang)
+    p.set_defaults(func=cmd_try)
+
+    p = sub.add_parser("demo", help="load the demo organization (Acme) into the database")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("serve", help="migrate and run the web app")
+    p.add_argument("address", nargs="?", default="127.0.0.1:8000")
+    p.add_argument("--demo", action="store_true", help="load the demo organization first")
+    p.add_argument("--no-worker", action="store_true", help="do not start a background worker")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("worker", help="run a Celery worker for background work")
+    p.add_argument("--concurrency", type=int, default=1)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_worker)
+
+    p = sub.add_parser("audit", help="verify or export the audit log")
+    p.add_argument("action", choices=["verify", "export"])
+    p.add_argument("-o", "--output", help="export: write here instead of standard output")
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("manage", help="Django management commands (migrate, createsuperuser …)")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
     return parser
 
 

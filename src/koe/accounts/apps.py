@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "koe.accounts"
+    label = "social_accounts"
+    verbose_name = "Social accounts"

@@ -1,0 +1,215 @@
+"""Social accounts (brand and enrolled personal), who may publish, their security posture,
+access reviews, and the baseline: a usage survey and goals with measurable targets."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .choices import AccountKind, AccountStatus, GrantLevel, Network, QuestionKind, ReviewDecision
+
+
+class SocialAccount(models.Model):
+    """An account on a social network that Koe knows about."""
+
+    network = models.CharField(_("network"), max_length=12, choices=Network.choices)
+    handle = models.CharField(_("handle"), max_length=120)
+    display_name = models.CharField(_("display name"), max_length=120, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=AccountKind.choices,
+                            default=AccountKind.BRAND)
+    status = models.CharField(_("status"), max_length=10, choices=AccountStatus.choices,
+                              default=AccountStatus.ACTIVE)
+    department = models.ForeignKey("people.Department", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="social_accounts",
+                                   verbose_name=_("owning department"))
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="owned_social_accounts",
+                              verbose_name=_("owner"))
+    two_factor_enabled = models.BooleanField(_("two-factor sign-in on"), default=False)
+    password_rotated_at = models.DateField(_("last password rotation"), null=True, blank=True)
+    last_access_review_at = models.DateField(_("last access review"), null=True, blank=True)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["network", "handle"]
+        verbose_name = _("social account")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "handle"], name="accounts_unique_handle",
+                                    violation_error_message=_("This account is registered already.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_network_display()} @{self.handle}"
+
+
+class OAuthApp(models.Model):
+    """A third-party app connected to an account (review and revoke what is no longer used)."""
+
+    account = models.ForeignKey(SocialAccount, on_delete=models.CASCADE, related_name="oauth_apps")
+    name = models.CharField(_("app"), max_length=120)
+    scopes = models.CharField(_("permissions"), max_length=300, blank=True)
+    connected_at = models.DateField(_("connected"), default=timezone.localdate)
+    last_reviewed_at = models.DateField(_("last reviewed"), null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AccessGrant(models.Model):
+    """Permission for one person to publish to (or draft for) one account."""
+
+    account = models.ForeignKey(SocialAccount, on_delete=models.CASCADE, related_name="grants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="access_grants")
+    level = models.CharField(_("level"), max_length=10, choices=GrantLevel.choices,
+                             default=GrantLevel.PUBLISH)
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    granted_at = models.DateTimeField(default=timezone.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    revoke_reason = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-granted_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["account", "user"], condition=Q(revoked_at__isnull=True),
+                                    name="accounts_one_active_grant",
+                                    violation_error_message=_("This person has access already.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.account}"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None
+
+
+class AccessReview(models.Model):
+    """A campaign in which account owners re-confirm or revoke every active grant."""
+
+    name = models.CharField(_("name"), max_length=120)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    started_at = models.DateTimeField(default=timezone.now)
+    due_on = models.DateField(_("due"))
+    closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AccessReviewItem(models.Model):
+    review = models.ForeignKey(AccessReview, on_delete=models.CASCADE, related_name="items")
+    grant = models.ForeignKey(AccessGrant, on_delete=models.CASCADE, related_name="review_items")
+    decision = models.CharField(max_length=10, choices=ReviewDecision.choices,
+                                default=ReviewDecision.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["review", "grant"], name="accounts_review_item_unique",
+                                    violation_error_message=_("This grant is in the review already.")),
+        ]
+
+
+class Survey(models.Model):
+    """A baseline survey of how people use social tools ("understand first")."""
+
+    title_en = models.CharField(max_length=200)
+    title_ja = models.CharField(max_length=200)
+    intro_en = models.TextField(blank=True)
+    intro_ja = models.TextField(blank=True)
+    is_open = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return self.title_ja if (get_language() or "").startswith("ja") else self.title_en
+
+
+class SurveyQuestion(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveIntegerField(default=0)
+    kind = models.CharField(max_length=8, choices=QuestionKind.choices)
+    text_en = models.CharField(max_length=300)
+    text_ja = models.CharField(max_length=300)
+    options = models.JSONField(default=list, blank=True,
+                               help_text=_('Choices as [{"en": "...", "ja": "..."}]'))
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    @property
+    def text(self) -> str:
+        return self.text_ja if (get_language() or "").startswith("ja") else self.text_en
+
+
+class SurveyResponse(models.Model):
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    department = models.ForeignKey("people.Department", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    answers = models.JSONField(default=dict)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["survey", "user"], name="accounts_one_response",
+                                    violation_error_message=_("You answered this survey already.")),
+        ]
+
+
+class Goal(models.Model):
+    """An organizational goal mapped to a social engagement goal with a measurable target."""
+
+    org_goal_en = models.CharField(_("organizational goal (English)"), max_length=200)
+    org_goal_ja = models.CharField(_("organizational goal (Japanese)"), max_length=200)
+    social_goal_en = models.CharField(_("social engagement goal (English)"), max_length=200)
+    social_goal_ja = models.CharField(_("social engagement goal (Japanese)"), max_length=200)
+    metric_en = models.CharField(_("metric (English)"), max_length=120)
+    metric_ja = models.CharField(_("metric (Japanese)"), max_length=120)
+    target = models.FloatField(_("target"))
+    baseline = models.FloatField(_("baseline"), default=0)
+    unit = models.CharField(_("unit"), max_length=20, blank=True)
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    department = models.ForeignKey("people.Department", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="goals")
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.social_goal_en
+
+
+class GoalMeasurement(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="measurements")
+    value = models.FloatField()
+    measured_on = models.DateField(default=timezone.localdate)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["measured_on", "pk"]

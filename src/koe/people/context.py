@@ -1,0 +1,24 @@
+"""The navigation each person sees, from the permission matrix."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .permissions import can
+
+NAV = [
+    ("selfcheck", _("Can I post this?"), "selfcheck.use"),
+    ("policies:current", _("Policy"), "policy.view"),
+    ("policies:list", _("Policy versions"), "policy.manage"),
+    ("accounts:list", _("Accounts"), "accounts.view"),
+    ("accounts:mine", _("My accounts"), "accounts.enroll"),
+    ("accounts:survey", _("Survey"), "survey.respond"),
+    ("accounts:goals", _("Goals"), "goals.view"),
+    ("people:list", _("People"), "people.view"),
+    ("audit:list", _("Audit log"), "audit.view"),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": []}
+    return {"nav": [(name, label) for name, label, perm in NAV if can(user, perm)]}

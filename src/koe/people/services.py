@@ -1,0 +1,79 @@
+"""Writes about people: creating them, their roles, their language, API tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from koe.audit.services import audit_record
+from koe.web.errors import ValidationFailed
+
+from .choices import Language, Role
+from .models import ApiToken, Department, User, UserRole
+
+
+@transaction.atomic
+def user_create(*, username: str, email: str = "", password: str | None = None,
+                display_name: str = "", language: str = Language.JA,
+                department: Department | None = None, roles: Iterable[str] = (),
+                manager: User | None = None, actor: User | None = None) -> User:
+    if User.objects.filter(username=username).exists():
+        raise ValidationFailed("username", "This user name is taken.", "このユーザー名は使われています。")
+    user = User(username=username, email=email, display_name=display_name, language=language,
+                department=department, manager=manager)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    user_set_roles(user=user, roles=roles, actor=actor)
+    audit_record(actor=actor, action="person.created", obj=user,
+                 data={"username": username, "department": department.code if department else None})
+    return user
+
+
+@transaction.atomic
+def user_set_roles(*, user: User, roles: Iterable[str], actor: User | None) -> None:
+    wanted = {r for r in roles if r != Role.EMPLOYEE}
+    unknown = wanted - set(Role.values)
+    if unknown:
+        raise ValidationFailed("roles", f"Unknown role: {', '.join(sorted(unknown))}",
+                               f"不明なロールです: {', '.join(sorted(unknown))}")
+    current = set(user.role_rows.values_list("role", flat=True))
+    for role in wanted - current:
+        UserRole.objects.create(user=user, role=role)
+    removed = current - wanted
+    if removed:
+        user.role_rows.filter(role__in=removed).delete()
+    user._roles_cache = None
+    if wanted != current:
+        audit_record(actor=actor, action="person.roles_changed", obj=user,
+                     data={"added": sorted(wanted - current), "removed": sorted(removed)})
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if language not in Language.values:
+        raise ValidationFailed("language", "Choose ja or en.", "ja か en を選んでください。")
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language
+
+
+@transaction.atomic
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Make a token; returns the row and the token text, which is shown only this once."""
+    token = ApiToken.new_token()
+    row = ApiToken.objects.create(user=user, name=name[:80] or "token", prefix=token[4:12],
+                                  digest=ApiToken.digest_of(token))
+    audit_record(actor=user, action="api_token.created", obj=row, data={"name": row.name})
+    return row, token
+
+
+def api_token_user(token: str) -> User | None:
+    row = (ApiToken.objects.select_related("user")
+           .filter(digest=ApiToken.digest_of(token), user__is_active=True).first())
+    if row is None:
+        return None
+    ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+    return row.user

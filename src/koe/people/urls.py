@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+urlpatterns = [
+    path("", views.person_list, name="list"),
+    path("<int:pk>/", views.person_detail, name="detail"),
+    path("me/tokens/", views.my_tokens, name="tokens"),
+]

@@ -1,0 +1,1 @@
+"""Koe's Django project: settings, URLs, the Celery app, the self-check."""

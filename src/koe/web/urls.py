@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("check/", views.selfcheck, name="selfcheck"),
+    path("check/result/", views.selfcheck_result, name="selfcheck_result"),
+    path("language/", views.set_language, name="set_language"),
+    path("accounts/", include("allauth.urls")),
+    path("people/", include("koe.people.urls")),
+    path("audit/", include("koe.audit.urls")),
+    path("policy/", include("koe.policies.urls")),
+    path("social/", include("koe.accounts.urls")),
+    path("api/", include("koe.web.api_urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+]
+
+if not settings.DEBUG:
+    # The embedded default serves its own static files; production puts a proxy in front.
+    urlpatterns += [path("static/<path:path>", views.static_file)]
+urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
