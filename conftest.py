@@ -1,4 +1,5 @@
-"""Test set-up shared by every test: a throw-away data folder, and the database choice.
+"""Test set-up shared by every test: a throw-away data folder, the database choice, and a
+headless Chromium for browser tests.
 
 The suite runs on SQLite by default and on PostgreSQL when KOE_TEST_DATABASE_URL is set
 (scripts/test runs it both ways).
@@ -7,10 +8,43 @@ The suite runs on SQLite by default and on PostgreSQL when KOE_TEST_DATABASE_URL
 import os
 import tempfile
 
+import pytest
+
 os.environ.setdefault("KOE_DATA_DIR", tempfile.mkdtemp(prefix="koe-test-"))
 os.environ.setdefault("KOE_SECRET_KEY", "test-secret-key-not-for-production-" + "x" * 20)
 if os.environ.get("KOE_TEST_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["KOE_TEST_DATABASE_URL"]
 os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live server
 
 collect_ignore_glob = ["src/koe/web/wsgi.py", "src/koe/web/asgi.py", "src/koe/*/migrations/*"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from koe.web.testing import CHROMIUM, CHROMIUM_ARGS, chromium_available
+
+    if not chromium_available():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: scripts/system-deps installs it")
+        pytest.skip("Chromium is not installed (scripts/system-deps installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context(locale="en-US", viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
