@@ -1,0 +1,934 @@
+"""Credentials in posts and direct messages: service tokens, private keys, passwords written
+in prose, and secrets assigned in code or configuration pasted into a post.
+
+Four detectors, one per rule of the ``secret`` category:
+
+``service_token`` (S101)
+    Keys and tokens whose format is known: AWS, GitHub, GitLab, Slack, Stripe, Google,
+    OpenAI, npm, PyPI, JWT, Twilio, SendGrid, Mailchimp, Telegram, Discord, Azure, IBM Cloud,
+    Cloudant, SoftLayer, Artifactory, credentials in URLs … Every format has a name, so a
+    finding says which one matched.
+``private_key`` (S102)
+    ``-----BEGIN … PRIVATE KEY-----`` blocks and PuTTY key files.
+``password_prose`` (S103)
+    A password or PIN written out in a sentence: "my password is hunter2", 「パスは abc123」,
+    「暗証番号は1234」, "ID: taro / PW: Tnk-1234".
+``credential_assignment`` (S104)
+    ``api_key = "…"``, ``secret: …``, ``token=…``, ``--password …`` and quoted high-entropy
+    strings in pasted code or configuration.
+
+Hyperscan and the shared automaton find candidates; everything here runs in Python only on
+the few characters around a candidate. Placeholders (``xxxx``, ``****``, ``EXAMPLE``,
+``<token>``, ``${VAR}``, ``$API_KEY``, ``your-key-here``, ``dummy``, ``changeme``) are never
+reported: writing them is exactly what we want people to do.
+
+>>> is_placeholder("${API_KEY}"), is_placeholder("your-key-here"), is_placeholder("hunter2")
+(True, True, False)
+>>> round(entropy("aaaa"), 1), round(entropy("abcd"), 1)
+(0.0, 2.0)
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..text import Text
+from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term
+
+__all__ = [
+    "CredentialAssignmentDetector",
+    "PasswordProseDetector",
+    "PrivateKeyDetector",
+    "ServiceTokenDetector",
+    "entropy",
+    "is_placeholder",
+]
+
+# --------------------------------------------------------------------------- shared checks
+
+ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+TOKEN_CHARS = ALNUM | frozenset("_-")
+B64_CHARS = ALNUM | frozenset("+/=")
+# Characters people type to hide a value: "xxxx", "****", "●●●●", "####".
+_MASK = frozenset("xX*•●○◯■□#＊")
+
+_PLACEHOLDER_RE = re.compile(
+    r"example|sample|dummy|placeholder|change[_\-. ]?me|redacted|replace[_\-. ]?(?:me|this|with)"
+    r"|your[_\-. ]?(?:own[_\-. ]?)?(?:api|app|access|secret|private|auth|real|actual|pass|pw|key|"
+    r"token|password|secret|client|user|bot|github|slack|aws|openai|id)"
+    r"|(?:key|token|secret|password|pass|value)[_\-. ]?(?:goes[_\-. ]?)?here|insert[_\-. ]?"
+    r"|fake|\bfoo\b|foobar|\btodo\b|\btbd\b|\bxxx|xxxx|\*\*\*|\.\.\.|…|lorem|not[_\-. ]?real"
+    r"|hogehoge|ほげ|ダミー|サンプル|伏せ|秘密です|ひみつ|内緒|\bnull\b|\bnone\b|\bnil\b"
+    r"|\bundefined\b|\btrue\b|\bfalse\b",
+    re.IGNORECASE)
+# A reference to where the secret really lives: ${VAR}, $VAR, %s, {{ var }}, <token>,
+# process.env.X, os.environ["X"], getenv("X"), ENV["X"], secrets.X.
+_REFERENCE_RE = re.compile(
+    r"^(?:\$\{[^}]*\}|\$\(?[A-Za-z_][A-Za-z0-9_]*\)?|%[sd]|%\([A-Za-z_]+\)[sd]|\{\{.*\}\}|\{[A-Za-z_]\w*\}"
+    r"|<[^<>]{1,60}>|\[[A-Za-z _\-]{2,40}\]|【[^】]{1,30}】|#\{[^}]*\})$"
+    r"|process\.env|os\.environ|getenv|\bENV\[|^secrets\.|^vault:|^env\(",
+    re.IGNORECASE)
+# Words that describe a value rather than being one ("my password is the same").
+_META_VALUES = frozenset(["password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw", "pin", "secret", "secrets", "token", "tokens", "key", "apikey", "api_key", "value", "string", "empty", "blank", "required", "optional", "hidden", "masked", "omitted", "same", "unknown"])
+
+
+def entropy(value: str) -> float:
+    """Shannon entropy in bits per character.
+
+    >>> round(entropy("2b00042f7481c7b056c4b410d28f33cf"), 2)
+    3.54
+    """
+    if not value:
+        return 0.0
+    n = len(value)
+    return sum(c / n * math.log2(n / c) for c in Counter(value).values())
+
+
+def is_masked(value: str) -> bool:
+    """True when at least half of ``value`` is masking characters (``xxxx``, ``****``)."""
+    if not value:
+        return False
+    masked = sum(1 for ch in value if ch in _MASK)
+    return masked * 2 >= len(value)
+
+
+def is_placeholder(value: str, *, meta: bool = True) -> bool:
+    """True for a value that stands in for a secret instead of being one.
+
+    ``meta`` also counts words that describe a value (``password``, ``required``) as
+    placeholders, which is right after a key (``password: required``) and wrong inside a
+    token format.
+    """
+    v = value.strip()
+    if not v or is_masked(v):
+        return True
+    if _REFERENCE_RE.search(v) or _PLACEHOLDER_RE.search(v):
+        return True
+    return meta and v.casefold().strip("'\"`") in _META_VALUES
+
+
+def _char_classes(value: str) -> int:
+    lower = upper = digit = other = 0
+    for ch in value:
+        if ch.isdigit():
+            digit = 1
+        elif "a" <= ch <= "z":
+            lower = 1
+        elif "A" <= ch <= "Z":
+            upper = 1
+        else:
+            other = 1
+    return lower + upper + digit + other
+
+
+def _looks_random(value: str, min_entropy: float = 3.0) -> bool:
+    """A key-like value: letters and digits (or symbols), not too repetitive."""
+    return _char_classes(value) >= 2 and entropy(value) >= min_entropy
+
+
+def _before(text: str, pos: int, chars: frozenset[str]) -> bool:
+    """True when the character before ``pos`` is one of ``chars``."""
+    return pos > 0 and text[pos - 1] in chars
+
+
+def _after(text: str, pos: int, chars: frozenset[str]) -> bool:
+    return pos < len(text) and text[pos] in chars
+
+
+def _merge(hits: list[Hit]) -> Iterator[Hit]:
+    """Leftmost-longest hits that do not overlap."""
+    hits.sort(key=lambda h: (h.start, -h.end))
+    last_end = -1
+    for h in hits:
+        if h.start >= last_end:
+            last_end = h.end
+            yield h
+
+
+def _param_keys(params: Mapping[str, Any], name: str, allowed: Sequence[str]) -> None:
+    for key in params:
+        if key not in allowed:
+            raise ParamError(key, f"unknown parameter '{key}' for detector '{name}'",
+                             "use: " + ", ".join(allowed) if allowed else "it takes no params")
+
+
+def _param_bool(params: Mapping[str, Any], key: str, default: bool) -> bool:
+    value = params.get(key, default)
+    if not isinstance(value, bool):
+        raise ParamError(key, f"'{key}' must be true or false")
+    return value
+
+
+# --------------------------------------------------------------------------- S101 tokens
+
+
+@dataclass(frozen=True, slots=True)
+class _Format:
+    """One token format.
+
+    ``regex`` is the Hyperscan pattern (loose: Hyperscan cannot track where a match starts
+    through large bounded repeats). ``strict``, when set, is the Python pattern the match must
+    fully match; for ``keyed`` formats (a key, then the value) it applies to the value, whose
+    characters are ``value_chars``. ``left``/``right``: characters that must not touch the
+    match on that side, so a format is not found inside a longer string.
+    """
+
+    name: str
+    regex: str
+    strict: str = ""
+    left: frozenset[str] = ALNUM
+    right: frozenset[str] = ALNUM
+    caseless: bool = False
+    check: str = "shape"  # shape | random | jwt | url | keyed
+    key: str = ""
+    value_chars: str = ""
+
+
+def _keyed(name: str, key: str, value_chars: str, strict: str, *, op: str = "") -> _Format:
+    """A format written as a key, an optional assignment and a value of a known shape."""
+    assign = op or r"""["']?[ \t]*(?::=|=>|=|:)?[ \t]*["'`]?"""
+    return _Format(name, key + assign + f"[{value_chars}]+", strict, caseless=True,
+                   right=frozenset(), check="keyed", key=key + assign, value_chars=value_chars)
+
+
+_HANDLE = ALNUM | frozenset("#@")  # not inside a hashtag or a mention
+_ASSIGN_REQUIRED = r"""["']?[ \t]*(?::=|=>|=|:)[ \t]*["'`]?"""
+
+FORMATS: tuple[_Format, ...] = (
+    _Format("AWS access key ID",
+            r"(?:A3T[A-Z0-9]|AKIA|ABIA|ACCA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}"),
+    _keyed("AWS secret access key", r"aws[A-Za-z0-9_\-.]*(?:secret|access)[A-Za-z0-9_\-.]*",
+           "A-Za-z0-9/+", "[A-Za-z0-9/+]{40}", op=_ASSIGN_REQUIRED),
+    _Format("GitHub token", r"gh[pousr]_[A-Za-z0-9]{36}", right=TOKEN_CHARS),
+    _Format("GitHub fine-grained token", r"github_pat_[A-Za-z0-9_]{60,}"),
+    _Format("GitLab token", r"(?:glpat|gldt|glft|glsoat|glrt)-[A-Za-z0-9_\-]{20,50}",
+            right=TOKEN_CHARS),
+    _Format("GitLab runner token", r"GR1348941[A-Za-z0-9_\-]{20,50}", right=TOKEN_CHARS),
+    _Format("GitLab CI job token", r"glcbt-(?:[0-9a-fA-F]{2}_)?[A-Za-z0-9_\-]{20,50}",
+            right=TOKEN_CHARS),
+    _Format("GitLab incoming mail token", r"glimt-[A-Za-z0-9_\-]{25}", right=TOKEN_CHARS),
+    _Format("GitLab trigger token", r"glptt-[A-Za-z0-9_\-]{40}", right=TOKEN_CHARS),
+    _Format("GitLab agent token", r"glagent-[A-Za-z0-9_\-]{50,}", right=TOKEN_CHARS),
+    _Format("GitLab OAuth secret", r"gloas-[A-Za-z0-9_\-]{64}", right=TOKEN_CHARS),
+    _Format("Slack token", r"xox[abposr]-(?:[0-9]+-)+[A-Za-z0-9]{10,}", caseless=True),
+    _Format("Slack app token", r"xapp-[0-9]+-[A-Z0-9]+-[0-9]+-[a-z0-9]+"),
+    _Format("Slack webhook",
+            r"https://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Za-z0-9_]+/"
+            r"[A-Za-z0-9_]+/[A-Za-z0-9_]+", left=frozenset(), check="url"),
+    _Format("Stripe secret key", r"(?:sk|rk)_live_[0-9a-zA-Z]{24,99}"),
+    _Format("Google API key", r"AIza[0-9A-Za-z_\-]{35}", right=TOKEN_CHARS),
+    _Format("Google OAuth client secret", r"GOCSPX-[A-Za-z0-9_\-]{28}", right=TOKEN_CHARS),
+    _Format("OpenAI API key", r"sk-[A-Za-z0-9_\-]*T3BlbkFJ[A-Za-z0-9_\-]+",
+            r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}",
+            right=TOKEN_CHARS),
+    _Format("OpenAI project key", r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{80,}",
+            right=TOKEN_CHARS, check="random"),
+    _Format("Anthropic API key", r"sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_\-]{80,}",
+            right=TOKEN_CHARS),
+    _Format("npm token", r"npm_[A-Za-z0-9]{36}"),
+    _keyed("npm registry auth token",
+           r"//[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-_~%]+)*/:_(?:authToken|auth|password)",
+           "A-Za-z0-9_\\-+/=", "[A-Za-z0-9_\\-+/=]{8,}", op=r"=[ \t]*"),
+    _Format("PyPI token", r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{70,}", right=TOKEN_CHARS),
+    _Format("Test PyPI token", r"pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_\-]{70,}",
+            right=TOKEN_CHARS),
+    _Format("JSON Web Token",
+            r"eyJ[A-Za-z0-9_\-]{10,}={0,2}\.eyJ[A-Za-z0-9_\-]{4,}={0,2}"
+            r"(?:\.[A-Za-z0-9_\-+/]*={0,2})?", right=TOKEN_CHARS, check="jwt"),
+    _Format("Twilio key", r"(?:AC|SK)[0-9a-f]{32}"),
+    _Format("SendGrid key", r"SG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}", right=TOKEN_CHARS),
+    _Format("Mailchimp key", r"[0-9a-f]{32}-us[0-9]{1,2}"),
+    _Format("Telegram bot token", r"[0-9]{8,10}:AA[0-9A-Za-z_\-]{33}", right=TOKEN_CHARS),
+    _Format("Telegram bot URL",
+            r"api\.telegram\.org/bot[0-9]{8,10}:AA[0-9A-Za-z_\-]{33}", right=TOKEN_CHARS),
+    _Format("Discord bot token",
+            r"[MNO][A-Za-z0-9_\-]{23,25}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}",
+            left=frozenset(), right=frozenset()),
+    _Format("Discord webhook",
+            r"https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/"
+            r"[A-Za-z0-9_\-]{60,}", left=frozenset(), check="url"),
+    _Format("Azure storage account key", r"AccountKey=[A-Za-z0-9+/=]{88}", right=B64_CHARS),
+    _Format("Shopify token", r"shp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}"),
+    _Format("Hugging Face token", r"hf_[A-Za-z0-9]{34}", left=_HANDLE, check="random"),
+    _Format("DigitalOcean token", r"do[opr]_v1_[a-f0-9]{64}"),
+    _Format("Square token", r"sq0(?:atp-[0-9A-Za-z_\-]{22}|csp-[0-9A-Za-z_\-]{43})",
+            right=TOKEN_CHARS),
+    _Format("HashiCorp Vault token", r"hvs\.[A-Za-z0-9_\-]{90,}", right=TOKEN_CHARS),
+    _Format("Notion token", r"(?:secret|ntn)_[A-Za-z0-9]{43}", left=_HANDLE, check="random"),
+    _Format("Linear API key", r"lin_api_[A-Za-z0-9]{40}"),
+    _Format("Atlassian API token", r"ATATT3[A-Za-z0-9_\-=]{150,}", right=TOKEN_CHARS),
+    _Format("Facebook access token", r"EAA[BCDGI][A-Za-z0-9]{80,}", left=_HANDLE, check="random"),
+    _Format("credentials in URL",
+            r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s:/@\"'<>{}]*:[^\s:/@\"'<>{}]+@[A-Za-z0-9\-]",
+            r"[A-Za-z][A-Za-z0-9+.\-]{1,15}://[^\s:/@\"'<>{}]{0,64}:[^\s:/@\"'<>{}]{1,128}@"
+            r"[A-Za-z0-9\-]", left=frozenset(), right=frozenset(), check="url"),
+    _keyed("IBM Cloud IAM key",
+           r"(?:ibm[_\-]?cloud[_\-]?iam|cloud[_\-]?iam|ibm[_\-]?cloud|ibm[_\-]?iam|ibm|iam|cloud)"
+           r"[_\-]?(?:api)?[_\-]?(?:key|pwd|password|pass|token)",
+           "A-Za-z0-9_\\-", "[A-Za-z0-9_\\-]{44}"),
+    _keyed("IBM COS HMAC secret",
+           r"(?:(?:ibm)?[_\-]?cos[_\-]?(?:hmac)?[_\-]?)?secret[_\-]?(?:access)?[_\-]?key",
+           "a-f0-9", "[a-f0-9]{48}", op=_ASSIGN_REQUIRED),
+    _keyed("Cloudant credential",
+           r"(?:cloudant|cl|clou)[_\-]?(?:api)?[_\-]?(?:key|pwd|pw|password|pass|token)",
+           "a-z0-9", "[0-9a-f]{64}|[a-z]{24}", op=_ASSIGN_REQUIRED),
+    _keyed("SoftLayer API key",
+           r"(?:softlayer|sl)[_\-]?(?:api)?[_\-]?(?:key|pwd|password|pass|token)",
+           "a-z0-9", "[a-z0-9]{64}", op=r"""["']?[ \t]*(?::=|=>|=|:|[ \t])[ \t]*["']?"""),
+    _Format("SoftLayer API URL", r"api\.softlayer\.com/soap/v3(?:\.1)?/[a-z0-9]{64}",
+            caseless=True, left=frozenset()),
+    _Format("Artifactory API key", r"AKC[A-Za-z0-9]{10,}", r"AKC[A-Za-z0-9]{20,}",
+            left=_HANDLE, check="random"),
+    _Format("Artifactory password", r"AP[0-9A-F][A-Za-z0-9]{8,}", r"AP[0-9A-F][A-Za-z0-9]{17,}",
+            left=_HANDLE, check="random"),
+)
+
+_STRICT = {f.name: re.compile(f.strict, re.IGNORECASE if f.caseless else 0)
+           for f in FORMATS if f.strict}
+_KEYED_VALUE = {f.name: re.compile(f"[{f.value_chars}]+$", re.IGNORECASE)
+                for f in FORMATS if f.check == "keyed"}
+# Every format as one Python regex: the other detectors use it to leave a value to S101.
+_ANY_FORMAT = re.compile("|".join(f"(?:{f.strict or f.regex})" for f in FORMATS
+                                  if f.check != "keyed" and f.name != "credentials in URL"))
+_ANY_KEYED = re.compile("|".join(f"(?:{f.key}(?:{f.strict}))" for f in FORMATS
+                                 if f.check == "keyed"), re.IGNORECASE)
+
+
+def _b64json(part: str) -> Any:
+    part = part.rstrip("=")
+    try:
+        raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        return json.loads(raw.decode("utf-8"))
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _valid_jwt(token: str) -> bool:
+    parts = token.split(".")
+    header, payload = _b64json(parts[0]), _b64json(parts[1])
+    return (isinstance(header, dict) and isinstance(payload, dict)
+            and bool({"alg", "typ", "kid", "enc"} & set(header)))
+
+
+def _url_secret(match: str, name: str) -> bool:
+    if name == "credentials in URL":
+        userinfo = match.split("://", 1)[1].rsplit("@", 1)[0]
+        _user, _, password = userinfo.partition(":")
+        if password.isdigit() and len(password) <= 5:  # host:port, not user:password
+            return False
+        return not is_placeholder(password, meta=False)
+    tail = match.rstrip("/").rsplit("/", 1)[-1]
+    return not is_masked(tail) and not is_placeholder(tail, meta=False)
+
+
+class ServiceTokenDetector(Detector):
+    """Keys and tokens of known services, each format by name.
+
+    ``params``: ``formats`` adds an organization's own token formats
+    (``[{name: "Acme deploy key", regex: "acme_[a-z0-9]{32}"}]``); ``skip`` switches built-in
+    formats off by name; ``flag_masked: true`` also reports tokens whose body is masked
+    (``AKIAXXXXXXXXXXXXXXXX``), which are placeholders by default.
+    """
+
+    name = "service_token"
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        _param_keys(params, self.name, ("formats", "skip", "flag_masked"))
+        skip = set(self.param_list("skip"))
+        unknown = skip - {f.name for f in FORMATS}
+        if unknown:
+            raise ParamError("skip", f"no built-in token format named '{sorted(unknown)[0]}'",
+                             "use a name from `koe rule S101`")
+        self.flag_masked = _param_bool(params, "flag_masked", False)
+        self.formats: list[_Format] = [f for f in FORMATS if f.name not in skip]
+        raw = params.get("formats") or []
+        if not isinstance(raw, list):
+            raise ParamError("formats", "'formats' must be a list of {name: ..., regex: ...}")
+        for i, item in enumerate(raw):
+            if not (isinstance(item, dict) and isinstance(item.get("regex"), str)
+                    and isinstance(item.get("name", ""), str)):
+                raise ParamError("formats", f"format {i + 1} must be {{name: ..., regex: ...}}")
+            self.formats.append(_Format(item.get("name") or f"format {i + 1}", item["regex"],
+                                        caseless=bool(item.get("caseless", False))))
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(f.regex, f.name, f.caseless) for f in self.formats]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        hits: list[Hit] = []
+        for m in patterns:
+            fmt = self.formats[m.key]
+            if _before(wide, m.start, fmt.left) or _after(wide, m.end, fmt.right):
+                continue
+            token = wide[m.start:m.end]
+            if self._accept(fmt, token):
+                hits.append(Hit(m.start, m.end, f"format '{fmt.name}'"))
+        return _merge(hits)
+
+    def _accept(self, fmt: _Format, token: str) -> bool:
+        check = fmt.check
+        if check == "jwt":
+            return _valid_jwt(token)
+        if check == "url":
+            return _url_secret(token, fmt.name) or self.flag_masked
+        strict = _STRICT.get(fmt.name)
+        if check == "keyed":
+            value = _KEYED_VALUE[fmt.name].search(token)
+            body = value.group() if value else token
+            if strict is not None and not strict.fullmatch(body):
+                return False
+            return self.flag_masked or not is_placeholder(body, meta=False)
+        if strict is not None and not strict.fullmatch(token):
+            return False
+        if self.flag_masked:
+            return True
+        if check == "random" and not _looks_random(token):
+            return False
+        return not is_masked(_token_body(token)) and "EXAMPLE" not in token
+
+
+def _token_body(token: str) -> str:
+    """The part of a token after its fixed prefix (``ghp_``, ``sk_live_``, ``AKIA``)."""
+    for sep in ("_", "-", "."):
+        _head, found, tail = token.rpartition(sep)
+        if found and len(tail) >= 8:
+            return tail
+    return token[4:] if len(token) > 12 else token
+
+
+# --------------------------------------------------------------------------- S102 keys
+
+_KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----")
+_KEY_BODY = re.compile(r"\s*([^\s]{3,})")
+
+
+class PrivateKeyDetector(Detector):
+    """Private key blocks: PEM/OpenSSH/PGP (``-----BEGIN … PRIVATE KEY-----``) and PuTTY.
+
+    A header with nothing after it, or only ``...`` / ``<your key>``, is a description of the
+    format, not a key, and is not reported.
+    """
+
+    name = "private_key"
+    _PATTERNS = (
+        Pattern(r"-----BEGIN[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----", "PEM private key"),
+        Pattern(r"BEGIN SSH2 ENCRYPTED PRIVATE KEY", "SSH2 private key"),
+        Pattern(r"PuTTY-User-Key-File-[0-9]+:", "PuTTY private key"),
+    )
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        _param_keys(params, self.name, ())
+
+    def patterns(self) -> Sequence[Pattern]:
+        return self._PATTERNS
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        for m in patterns:
+            body = _KEY_BODY.match(wide, m.end, min(len(wide), m.end + 200))
+            if body is None or is_placeholder(body.group(1), meta=False) \
+                    or body.group(1).startswith("-----END"):
+                continue
+            end = _KEY_END.search(wide, m.end, m.end + 20_000)
+            stop = end.end() if end else min(len(wide), m.end + 4000)
+            yield Hit(m.start, stop, f"{self._PATTERNS[m.key].name} block")
+
+
+# --------------------------------------------------------------------------- S103 prose
+
+# Between the cue and the value: "is", ":", "は", "→", "(wifi):", or only a space.
+_LINK = r"""
+    (?P<link>
+        \s*(?::(?![=/])|=(?![=>])|→|->)\s*
+      | \s+(?:is\s+now|is\s+still|is\s+just|is|was|has\s+been\s+changed\s+to|changed\s+to
+            |set\s+to|reset\s+to|will\s+be|are)\s*:?\s*
+      | \s*(?:は|が|って|ってのは|を|も)[、,]?\s*:?\s*
+      %s
+    )
+"""
+_PROSE_LINK = re.compile(r"(?:\s*[(][^()\n]{0,30}[)])?" + _LINK % r"| [ \t\u3000、]+",
+                         re.VERBOSE | re.IGNORECASE)
+# "the password for the office wifi is …": the words between need a clear connector.
+_PROSE_LINK_FOR = re.compile(r"\s+(?:for|to|of|on)(?:\s+[^\s:=.,!?]+){1,4}?" + _LINK % "",
+                             re.VERBOSE | re.IGNORECASE)
+_PROSE_VALUE = re.compile(r"""
+    (?P<q>["'`“‘「『【])(?P<quoted>[^"'`”’」』】\n]{1,64})["'`”’」』】]
+  | (?P<bare>[!-~]{1,64})
+""", re.VERBOSE)
+_PIN_VALUE = re.compile(r"[^0-9\n]{0,12}?(?<![0-9])([0-9]{4,12})(?![0-9])")
+_UNIT_AFTER = re.compile(
+    r"\s*(?:文字|桁|字|回|日|年|月|時|分|秒|人|個|つ|円|万|億|件|歳|才|枚|本|点|位|番目|%|ドル|"
+    r"(?:characters?|chars?|digits?|letters?|times|days?|years?|months?|hours?|minutes?|"
+    r"people|dollars|yen|usd|jpy|pts?|points?|percent)\b)", re.IGNORECASE)
+_QUANTITY = re.compile(r"^(?:[$¥€£][0-9][0-9,.]*|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+\.[0-9]+"
+                       r"|[0-9][0-9,.]*(?:k|m|yen|usd|jpy|円|%|x|gb|mb|kb|tb|ms|s|h|min|pts?|st|nd|"
+                       r"rd|th|\+))$", re.IGNORECASE)
+_WORDLIKE = re.compile(r"^[A-Za-z]+(?:['’\-_][A-Za-z]+)*$")
+_JA_PARTICLE_AFTER = re.compile(r"(?:で(?!す|し)|に|の|を|へ|と|や|から|まで|より|など|みたい|っぽ|"
+                                r"とか|って|アプリ)")
+# "the most common password is 123456" talks about passwords; it does not leak one.
+_DISCUSSION_BEFORE = re.compile(
+    r"common|popular|worst|weakest|weak|typical|\btop\b|most\s+used|default|example|sample|"
+    r"e\.g\.|such\s+as|guess|よくある|よく使われ|危険な|弱い|ありがち|人気の|例えば|例|初期|"
+    r"デフォルト", re.IGNORECASE)
+# Prose that follows a cue and is not a password: "my password is wrong", "パスは通った".
+_PROSE_STOPWORDS = frozenset(["a", "an", "the", "not", "no", "too", "so", "very", "really", "still", "also", "just", "only", "now", "then", "already", "always", "never", "literally", "basically", "actually", "probably", "definitely", "maybe", "same", "different", "wrong", "incorrect", "correct", "right", "invalid", "valid", "expired", "weak", "weaker", "strong", "stronger", "secure", "insecure", "safe", "unsafe", "long", "short", "simple", "easy", "hard", "complex", "complicated", "random", "unique", "good", "bad", "terrible", "awful", "great", "fine", "okay", "ok", "required", "needed", "mandatory", "optional", "case", "sensitive", "changed", "reset", "forgotten", "lost", "stolen", "leaked", "compromised", "hacked", "hidden", "encrypted", "hashed", "stored", "saved", "set", "empty", "blank", "there", "here", "in", "on", "at", "for", "to", "of", "with", "my", "your", "his", "her", "our", "their", "its", "it", "this", "that", "these", "those", "what", "which", "who", "how", "why", "where", "when", "something", "nothing", "anything", "everything", "like", "mine", "yours", "theirs", "ours", "one", "all", "none", "being", "been", "getting", "going", "nice", "cool", "fun", "funny", "stupid", "dumb", "weird", "obvious", "secret", "unknown", "known", "public", "private", "written", "printed", "shown", "visible", "managed", "generated", "protected", "based", "shared", "sent", "emailed", "texted", "and", "or", "but", "if", "because", "since", "ready", "done", "working", "broken", "locked", "expiring", "expires", "required", "enabled", "disabled", "use", "using", "manager", "managers"])
+_PASSWORD_MANAGERS = re.compile(r"1password|bitwarden|lastpass|keepass|dashlane|keychain|"
+                                r"authenticator|vault|パスワードマネージャー", re.IGNORECASE)
+
+
+_IDENT_JOIN = frozenset("_-.[$")
+# A user name or ID just before the password cue: "user admin and password …", 「ID: x / パス」.
+_USER_BEFORE = re.compile(r"(?:\buser(?:name)?|\blogin|\bid|\bemail|ユーザー|ユーザ名|ログイン|"
+                          r"アカウント|メアド)\W{0,3}\S{1,40}?[\s、,/|]+(?:and\s+|&\s*|で\s*)?$",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    word: str
+    kind: str  # password | short | pin
+
+
+class PasswordProseDetector(Detector):
+    """A password or PIN written out in a sentence, in English or Japanese.
+
+    The cue words come from ``params`` (``cues``: password words; ``short_cues``: short or
+    ambiguous ones such as ``pw`` and パス, which need a clear ``:``/``=``/``は``;
+    ``pin_cues``: PIN words, which take 4-12 digits). They are found in the compact view, so
+    ``p a s s w o r d`` and ``ﾊﾟｽﾜｰﾄﾞ`` count. What follows is read in Python.
+    """
+
+    name = "password_prose"
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        _param_keys(params, self.name, ("cues", "short_cues", "pin_cues", "min_length"))
+        self.cues: list[_Cue] = []
+        for key, kind in (("cues", "password"), ("short_cues", "short"), ("pin_cues", "pin")):
+            self.cues += [_Cue(w, kind) for w in self.param_list(key, required=key == "cues")]
+        self.min_length = self.param_int("min_length", 4, low=1, high=64)
+
+    def terms(self) -> Sequence[Term]:
+        return [Term(c.word, c.kind) for c in self.cues]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        hits: list[Hit] = []
+        covered_end = -1
+        for m in sorted(terms, key=lambda t: (t.start, -t.end)):
+            if m.end <= covered_end:  # "パス" inside "パスワード"
+                continue
+            covered_end = m.end
+            cue = self.cues[m.key]
+            if _before(wide, m.start, _IDENT_CHARS) or _after(wide, m.end, _IDENT_JOIN):
+                continue  # db_password = …, ibm-cloud-pwd: code, which S104 reads
+            if _DISCUSSION_BEFORE.search(wide, max(0, m.start - 16), m.start):
+                continue
+            span = self._value(wide, m.start, m.end, cue)
+            if span is not None:
+                hits.append(Hit(m.start, span[1], f"'{cue.word}' followed by a "
+                                f"{span[1] - span[0]}-character value"))
+        return _merge(hits)
+
+    def _value(self, wide: str, cue_start: int, pos: int, cue: _Cue) -> tuple[int, int] | None:
+        """The span of the value written after a cue that ends at ``pos``, if there is one."""
+        limit = min(len(wide), pos + 160)
+        if cue.kind == "pin":
+            m = _PIN_VALUE.match(wide, pos, min(limit, pos + 30))
+            if m is None or _UNIT_AFTER.match(wide, m.end(1)):
+                return None
+            gap = wide[pos:m.start(1)]
+            if not re.fullmatch(r"\s*(?:code|number|番号|コード)?\s*(?:is|was|[:=→は]|って|も)?"
+                                r"\s*(?:[^\s]{0,8}?の)?\s*[「\"']?", gap, re.IGNORECASE):
+                return None
+            if _is_masked_digits(m.group(1)):
+                return None
+            return m.start(1), m.end(1)
+        link = _PROSE_LINK_FOR.match(wide, pos, limit) or _PROSE_LINK.match(wide, pos, limit)
+        if link is None:
+            return None
+        connector = link.group("link").strip()
+        if cue.kind == "short" and connector.lower() not in (":", "=", "＝", "は", "→", "->",
+                                                             "is", "was", "って"):
+            return None
+        if cue.kind == "short" and cue.word.isascii() and cue.word.lower() in ("pass",) \
+                and connector.lower() not in (":", "=", "＝", "→", "->"):
+            return None
+        v = _PROSE_VALUE.match(wide, link.end(), limit)
+        if v is None:
+            return None
+        if v.group("q"):
+            if v.group("q") in "\"'`" and connector in (":", "="):
+                return None  # password = "…": code, which S104 reports
+            value, start, end = v.group("quoted"), v.start("quoted"), v.end("quoted")
+            if not value.strip() or len(value.split()) > 5:
+                return None
+        else:
+            raw = v.group("bare")
+            if is_placeholder(raw.rstrip(".,;:!?")):
+                return None
+            value = raw.rstrip(".,;:)]}>")
+            start, end = v.start("bare"), v.start("bare") + len(value)
+            if raw.endswith(";") and connector == "=":
+                return None  # password = getpass(); is code, and an expression
+            if value[:1] in "(<[{" and value[-1:] not in ")>]}":
+                return None
+        paired = _USER_BEFORE.search(wide, max(0, cue_start - 40), cue_start) is not None
+        strict = cue.kind == "short" and cue.word.isascii() and len(cue.word) > 3  # "pass"
+        if not self._password_like(value, wide, end, connector, quoted=bool(v.group("q")),
+                                   paired=paired, strict=strict):
+            return None
+        return start, end
+
+    def _password_like(self, value: str, wide: str, end: int, connector: str, *,
+                       quoted: bool, paired: bool, strict: bool = False) -> bool:
+        """Whether ``value`` reads as a password rather than as the sentence going on.
+
+        ``paired``: a user name or ID cue comes just before ("user admin and password …",
+        「ユーザー admin、パスワード …」), which makes even a bare word a credential.
+        """
+        if len(value) < self.min_length or is_placeholder(value) \
+                or not any(ch.isalnum() for ch in value):
+            return False
+        if _PASSWORD_MANAGERS.search(value) or value.lower().startswith(("http://", "https://")):
+            return False
+        if _QUANTITY.match(value) or (value.isdigit() and _UNIT_AFTER.match(wide, end)):
+            return False
+        if _SNAKE_WORDS.match(value) and not quoted:
+            return False  # password: real_key names a variable
+        word = value.rstrip("!?")
+        if (not connector or strict) and not paired:  # "password hunter2": only what cannot be a word
+            return _char_classes(word) >= 2 and any(c.isalpha() for c in word) \
+                and any(not c.isalpha() for c in word)
+        if _WORDLIKE.match(word) and not quoted:
+            words = re.split(r"['’\-_]", word.casefold())
+            if any(w in _PROSE_STOPWORDS for w in words):
+                return False
+            if re.search(r"(?:ly|ed|ing)$", word, re.IGNORECASE) and len(word) > 5:
+                return False
+            rest = wide[end:end + 12]
+            if re.match(r"[ \t]+[a-z]", rest) and not paired:
+                return False  # a sentence goes on: "password: use a manager"
+            if _JA_PARTICLE_AFTER.match(rest) and not paired:
+                return False  # 「パスワードはiPhoneで管理」
+        return True
+
+
+def _is_masked_digits(value: str) -> bool:
+    return len(set(value)) == 1 and value[0] in "0"
+
+
+# --------------------------------------------------------------------------- S104 code
+
+_PASSWORD_WORDS = ("password", "passwd", "pwd", "pw", "pass", "passphrase", "passcode",
+                   "pin")
+_ASSIGN_OP = r"""["'\]]?[ \t]*(?:\[[0-9]*\][ \t]*)?(?::=|=>|===|!==|==|!=|=|:)"""
+_OPERATOR = re.compile(r"""["'\]]?[ \t]*(?:\[[0-9]*\][ \t]*)?(?P<op>:=|=>|===|!==|==|!=|=|:|[ \t]+)""")
+_VALUE = re.compile(r"""[ \t]*@?(?:
+      "(?P<dq>[^"\n]*)"
+    | '(?P<sq>[^'\n]*)'
+    | `(?P<bq>[^`\n]*)`
+    | 「(?P<jq>[^」\n]*)」
+    | (?P<bare>(?:[^\s"'`]|\s(?=[\u0300-\u036f]))+)
+)""", re.VERBOSE)
+_SPACED_MARK = re.compile(r"\s(?=[\u0300-\u036f])")
+_CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")
+_IDENT_CHARS = ALNUM | frozenset("_-.$")
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*"
+                         r"(?:\(.*\)|\[.*\])?$")
+_CALL = re.compile(r"^[A-Za-z_$][\w$.]*[(\[]")
+# Keys about a secret rather than holding one: password_hash, token_type, secret_length.
+_NOT_SECRET_KEY = re.compile(
+    r"(?:hash|hashed|digest|salt|length|len|min|max|policy|field|label|prompt|hint|reset|"
+    r"file|path|dir|confirm|confirmation|required|regex|pattern|expiry|expires|expiration|"
+    r"ttl|timeout|type|name|id|count|limit|placeholder|url|uri|endpoint|header|env|var|"
+    r"enabled|strength|rule|rules|input|form|manager|less|protected)$", re.IGNORECASE)
+_ENV_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+_SNAKE_WORDS = re.compile(r"^[a-z]+(?:[_\-][a-z]+)+$")
+_QUOTED_BLOB = r"""["'][A-Za-z0-9+/=_\-]{20,}["']"""
+_BEARER = r"(?:bearer|basic|token)[ \t]+[A-Za-z0-9\-._~+/]{20,}=*"
+_CLI_FLAG = r"--[A-Za-z0-9_\-]*(?:password|passwd|token|secret|api-?key|access-key)" \
+            r"[A-Za-z0-9_\-]*(?:=|[ \t]+)"
+_COMPARE = r"(?:===|!==|==|!=)[ \t]*[A-Za-z0-9_]*(?:pass|secret|key|token|pwd)"
+
+
+def _claimed(wide: str, key_start: int, vstart: int, vend: int, value: str) -> bool:
+    """True when S101 reports this value: a known token format, or a vendor key and value."""
+    if _ANY_FORMAT.search(value):
+        return True
+    stop = min(len(wide), vend + 1)
+    for m in _ANY_FORMAT.finditer(wide, key_start, stop):  # AccountKey=… carries its key
+        if m.end() > vstart:
+            return True
+    return any(m.end() > vstart for m in _ANY_KEYED.finditer(wide, max(0, key_start - 120), stop))
+
+
+def _keyword_regex(words: Sequence[str]) -> str:
+    """One alternation; a space in a key means an optional separator (``api key`` → api_key)."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        parts.append(r"[ _\-.]?".join(re.escape(p) for p in w.split()))
+    return "(?:" + "|".join(parts) + ")"
+
+
+class CredentialAssignmentDetector(Detector):
+    """Secrets assigned to a key in code or configuration pasted into a post.
+
+    A key (``password``, ``api_key``, ``client_secret``, ``token``, ``APIキー`` …; from
+    ``params``) followed by ``=``, ``:``, ``:=``, ``=>``, ``==`` and a value; ``--password
+    …`` on a command line; ``Authorization: Bearer …``; and quoted high-entropy strings.
+    The value must look like a secret: long enough, not a placeholder, not a variable or
+    environment reference, and for tokens random-looking (``min_entropy``).
+    """
+
+    name = "credential_assignment"
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        _param_keys(params, self.name, ("password_keys", "keys", "ja_keys", "min_length",
+                                        "min_entropy", "quoted_min_entropy"))
+        self.password_keys = self.param_list("password_keys", required=True)
+        self.keys = self.param_list("keys", required=True)
+        self.ja_keys = self.param_list("ja_keys")
+        self.min_length = self.param_int("min_length", 4, low=1, high=64)
+        self.min_entropy = self.param_float("min_entropy", 3.0, low=0.0, high=8.0)
+        self.quoted_min_entropy = self.param_float("quoted_min_entropy", 4.5, low=0.0, high=8.0)
+        every = [*self.password_keys, *self.keys]
+        self._key_re = _keyword_regex(every)
+        self._password_re = re.compile(_keyword_regex(self.password_keys), re.IGNORECASE)
+        # In Python, a keyword only counts at a word boundary inside the identifier:
+        # db_password, dbPassword, PASSWORD_2 yes; bypass, compass, passport no.
+        camel = r"(?-i:(?<=[a-z])(?=[A-Z]))"
+        self._in_ident = re.compile(
+            r"(?:^|(?<=[_\-.0-9$])|" + camel + ")" + self._key_re
+            + r"(?:$|(?=[_\-.0-9])|" + camel + r"|(?:s|e|es)$)", re.IGNORECASE)
+        self._patterns = [
+            Pattern(self._key_re + r"[A-Za-z0-9_\-.]*" + _ASSIGN_OP, "key and value",
+                    caseless=True),
+            Pattern(self._key_re + r"[A-Za-z0-9_]*[ \t]+\"[^\"\n]+\";", "key and value",
+                    caseless=True),
+            Pattern(_COMPARE, "comparison with a literal", caseless=True),
+            Pattern(_CLI_FLAG, "command-line option", caseless=True),
+            Pattern(_BEARER, "authorization header", caseless=True),
+            Pattern(_QUOTED_BLOB, "high-entropy string"),
+        ]
+        if self.ja_keys:
+            self._patterns.append(Pattern(
+                "(?:" + "|".join(re.escape(k) for k in self.ja_keys) + r")[ \t]*(?:[:=→]|は|を)",
+                "key and value", caseless=True))
+
+    def patterns(self) -> Sequence[Pattern]:
+        return self._patterns
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        hits: list[Hit] = []
+        blobs: list[Match] = []
+        seen_keys: set[int] = set()
+        for m in patterns:
+            kind = m.key
+            if kind == 5:
+                blobs.append(m)
+                continue
+            if kind == 2:
+                hit = self._comparison(wide, m)
+            elif kind == 3:
+                hit = self._flag(wide, m)
+            elif kind == 4:
+                hit = self._bearer(wide, m)
+            elif kind == 6:
+                hit = self._japanese(wide, m)
+            else:
+                start = self._ident_start(wide, m.start)
+                if start in seen_keys:
+                    continue
+                seen_keys.add(start)
+                hit = self._assignment(wide, start, m)
+            if hit is not None:
+                hits.append(hit)
+        for m in blobs:
+            if any(h.start <= m.start < h.end for h in hits):
+                continue
+            value = wide[m.start + 1:m.end - 1]
+            if wide[m.start] != wide[m.end - 1] or not self._high_entropy(value):
+                continue
+            if _ANY_FORMAT.search(value):
+                continue
+            hits.append(Hit(m.start + 1, m.end - 1, "high-entropy quoted string"))
+        return _merge(hits)
+
+    # -- the forms
+
+    def _ident_start(self, wide: str, pos: int) -> int:
+        lo = max(0, pos - 40)
+        while pos > lo and wide[pos - 1] in _IDENT_CHARS:
+            pos -= 1
+        return pos
+
+    def _assignment(self, wide: str, start: int, m: Match) -> Hit | None:
+        end = start
+        while end < len(wide) and wide[end] in _IDENT_CHARS:
+            end += 1
+        ident = wide[start:end]
+        if not ident or not self._in_ident.search(ident):
+            return None
+        last = re.split(r"[_\-.]|(?<=[a-z])(?=[A-Z])", ident)[-1]
+        if _NOT_SECRET_KEY.match(last) and not self._in_ident.fullmatch(last):
+            return None  # password_hash = …, token_type: bearer
+        if (start > 0 and wide[start - 1] == "-") or ident.startswith("-"):
+            return None  # a command-line flag: handled by _flag
+        op = _OPERATOR.match(wide, end, end + 12)
+        if op is None:
+            return None
+        operator = op.group("op").strip()
+        value = self._read_value(wide, op.end())
+        if value is None:
+            return None
+        text, vstart, vend, quote, statement_end = value
+        if not operator and not (quote == '"' and wide[vend + 1:vend + 2] == ";"):
+            return None  # key "value"; is a config statement; key value is prose
+        if operator in ("==", "!=", "===", "!==") and not quote:
+            return None
+        bare_cue = ident.casefold() in _PASSWORD_WORDS
+        if bare_cue and operator in (":", "=") and quote in ("", "「"):
+            return None  # "password: hunter2" is prose: S103 reports it
+        if operator == "=>" and not quote:
+            return None  # PHP/Ruby: an unquoted value is a constant or a symbol
+        if statement_end and not quote:
+            return None  # password = getPassword(); is an expression
+        if _claimed(wide, start, vstart, vend, text):
+            return None  # a known service format: S101 reports it
+        passwordish = bool(self._password_re.search(ident))
+        code = operator != ":" or not ident.isalpha()  # api_key: '…' is config, secret: '…' prose
+        if not self._secret_like(text, quote=quote, passwordish=passwordish, code=code):
+            return None
+        return Hit(start, vend + (1 if quote else 0),
+                   f"key '{ident}' with a {len(text)}-character value")
+
+    def _comparison(self, wide: str, m: Match) -> Hit | None:
+        # "…" == password: the literal is before the operator.
+        k = m.start
+        while k > 0 and wide[k - 1] in " \t":
+            k -= 1
+        if k == 0 or wide[k - 1] not in "\"'`":
+            return None
+        q = wide[k - 1]
+        open_at = wide.rfind(q, max(0, k - 202), k - 1)
+        if open_at < 0:
+            return None
+        ident_start = m.end
+        while ident_start > m.start and wide[ident_start - 1] in TOKEN_CHARS:
+            ident_start -= 1
+        tail = m.end
+        while tail < len(wide) and wide[tail] in TOKEN_CHARS:
+            tail += 1
+        ident = wide[ident_start:tail]
+        if not self._in_ident.search(ident):
+            return None
+        value = wide[open_at + 1:k - 1]
+        if not self._secret_like(value, quote=q, passwordish=bool(self._password_re.search(
+                ident)), code=True):
+            return None
+        return Hit(open_at, tail, f"comparison of '{ident}' with a literal")
+
+    def _flag(self, wide: str, m: Match) -> Hit | None:
+        if _before(wide, m.start, TOKEN_CHARS):
+            return None
+        value = self._read_value(wide, m.end)
+        if value is None:
+            return None
+        text, vstart, vend, quote, _ = value
+        if _claimed(wide, m.start, vstart, vend, text):
+            return None
+        flag = wide[m.start:m.end].strip(" \t=")
+        if text.startswith("-") or not self._secret_like(
+                text, quote=quote, passwordish=bool(self._password_re.search(flag)), code=True):
+            return None
+        return Hit(m.start, vend + (1 if quote else 0), f"option '{flag}' with a value")
+
+    def _bearer(self, wide: str, m: Match) -> Hit | None:
+        if _before(wide, m.start, ALNUM):
+            return None
+        scheme, _, value = wide[m.start:m.end].partition(" ")
+        value = value.strip()
+        if scheme.casefold() == "token" and not re.search(r"authorization\s*:\s*$",
+                                                          wide[max(0, m.start - 20):m.start],
+                                                          re.IGNORECASE):
+            return None
+        if _ANY_FORMAT.search(value) or is_placeholder(value, meta=False) \
+                or not _looks_random(value, self.min_entropy):
+            return None
+        return Hit(m.start, m.end, f"{scheme} credential in an authorization header")
+
+    def _japanese(self, wide: str, m: Match) -> Hit | None:
+        value = self._read_value(wide, m.end)
+        if value is None:
+            return None
+        text, _vstart, vend, quote, _ = value
+        if _ANY_FORMAT.search(text):
+            return None
+        if not self._secret_like(text, quote=quote, passwordish=False, code=False):
+            return None
+        return Hit(m.start, vend + (1 if quote else 0), "key and value")
+
+    # -- values
+
+    def _read_value(self, wide: str, pos: int) -> tuple[str, int, int, str, bool] | None:
+        v = _VALUE.match(wide, pos, min(len(wide), pos + 240))
+        if v is None:
+            return None
+        for group, quote in (("dq", '"'), ("sq", "'"), ("bq", "`"), ("jq", "「")):
+            if v.group(group) is not None:
+                return v.group(group), v.start(group), v.end(group), quote, False
+        bare = v.group("bare")
+        start = v.start("bare")
+        cjk = _CJK.search(bare)
+        if cjk:  # Japanese prose follows the value: "token=abc123です"
+            bare = bare[:cjk.start()]
+        stripped = bare.rstrip(",;)")
+        return stripped, start, start + len(stripped), "", ";" in bare[len(stripped):]
+
+    def _secret_like(self, value: str, *, quote: str, passwordish: bool, code: bool) -> bool:
+        v = _SPACED_MARK.sub("", value.strip())
+        if len(v) < self.min_length or not any(ch.isalnum() for ch in v):
+            return False
+        if is_placeholder(v) or v.lower().startswith(("http://", "https://", "file:", "/")):
+            return False
+        if not quote and ((_IDENTIFIER.match(v) and not any(ch.isdigit() for ch in v))
+                          or _ENV_NAME.match(v) or _CALL.match(v)):
+            return False  # a variable or a call: password = user_password, hash(pw)
+        if _SNAKE_WORDS.match(v):
+            return False  # "real_key", "not-long-enough": names, not secrets
+        if " " in v:
+            # "correct horse battery staple" is a passphrase when code assigns it.
+            words = v.split()
+            return bool(quote) and code and len(words) >= 3 and len(v) >= 12 \
+                and all(w.isalpha() for w in words)
+        if v.isdigit():
+            return passwordish
+        if passwordish:
+            return not (_WORDLIKE.match(v) and v.casefold() in _PROSE_STOPWORDS)
+        if len(v) < 8:
+            return False
+        if _char_classes(v) >= 2:
+            return entropy(v) >= self.min_entropy
+        return len(v) >= 20 and entropy(v) >= self.min_entropy + 0.5
+
+    def _high_entropy(self, value: str) -> bool:
+        if len(value) < 20 or is_placeholder(value, meta=False):
+            return False
+        if re.fullmatch(r"[0-9a-fA-F]+", value):
+            return len(value) >= 32 and not value.isdigit() and entropy(value) >= self.min_entropy
+        return _char_classes(value) >= 3 and entropy(value) >= self.quoted_min_entropy

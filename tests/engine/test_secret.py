@@ -1,0 +1,321 @@
+"""Table tests for the secret rules S101–S104: credentials in posts and direct messages."""
+
+import doctest
+from importlib import resources
+
+import pytest
+
+from koe.engine import PolicyError, parse_policy
+from koe.engine.detectors import secrets
+from koe.engine.detectors.secrets import entropy, is_placeholder
+
+
+def _default_text(name):
+    return resources.files("koe.engine.defaults").joinpath(name).read_text(encoding="utf-8")
+
+
+SECRET_ONLY = _default_text("policy.yaml") + "\n" + _default_text("secret.yaml")
+
+
+@pytest.fixture(scope="module")
+def secret():
+    """The built-in verdicts and S1xx rules alone, so other categories cannot interfere."""
+    return parse_policy(SECRET_ONLY, source="secret-only").compile()
+
+
+def spans(scanner, text, rule):
+    return [f.text for f in scanner.scan(text).findings if f.rule == rule]
+
+
+GITHUB = "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"
+JWT = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+       "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U")
+PEM = ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6\n"
+       "-----END RSA PRIVATE KEY-----")
+
+# (rule, post, the span it must report)
+FLAGGED = [
+    # S101 service tokens, by format
+    ("S101", "Here's our staging key: AKIAQWERTYUIOPASDFGH", "AKIAQWERTYUIOPASDFGH"),
+    ("S101", "ステージングのキー：ＡＫＩＡＱＷＥＲＴＹＵＩＯＰＡＳＤＦＧＨ", "ＡＫＩＡＱＷＥＲＴＹＵＩＯＰＡＳＤＦＧＨ"),
+    ("S101", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzYXWVUTSRQ",
+     "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzYXWVUTSRQ"),
+    ("S101", f"Lol accidentally pasted my token {GITHUB} in the team chat", GITHUB),
+    ("S101", f"間違えてチャットにトークン{GITHUB}貼っちゃった。まあいいか。", GITHUB),
+    ("S101", "glpat-hellOworld380_testin is my gitlab token", "glpat-hellOworld380_testin"),
+    ("S101", "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
+     "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"),
+    ("S101", "通知用 https://hooks.slack.com/services/T0ABCDEFG/B0ABCDEFG/AbCdEfGhIjKlMnOpQrStUvWx です",
+     "https://hooks.slack.com/services/T0ABCDEFG/B0ABCDEFG/AbCdEfGhIjKlMnOpQrStUvWx"),
+    ("S101", "stripe: sk_live_ReTllpYQYfIZu2Jnf2lAPFjD", "sk_live_ReTllpYQYfIZu2Jnf2lAPFjD"),
+    ("S101", "maps key AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY oops",
+     "AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY"),
+    ("S101", "OpenAIのキー sk-proj-Xi8tdMjHV6pmbBbwilTeT3BlbkFJ3UDnpdEwNNm6wVBpYM0o を使って",
+     "sk-proj-Xi8tdMjHV6pmbBbwilTeT3BlbkFJ3UDnpdEwNNm6wVBpYM0o"),
+    ("S101", "//registry.npmjs.org/:_authToken=346a14f2-a672-4668-a892-956a462ab56e",
+     "//registry.npmjs.org/:_authToken=346a14f2-a672-4668-a892-956a462ab56e"),
+    ("S101", f"session cookie: {JWT}", JWT),
+    ("S101", "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",
+     "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"),
+    ("S101", "mailchimp 343ea45721923ed956e2b38c31db76aa-us30",
+     "343ea45721923ed956e2b38c31db76aa-us30"),
+    ("S101", "ボットのトークン 7213808860:AAH1bjqpKKW3maRSPAxzIU-0v6xNuq2-NjM です",
+     "7213808860:AAH1bjqpKKW3maRSPAxzIU-0v6xNuq2-NjM"),
+    ("S101", "MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs",
+     "MTk4NjIyNDgzNDcxOTI1MjQ4.Cl2FMQ.ZnCjm1XVW7vRze4b7Cq4se7kKWs"),
+    ("S101", "DB: postgres://admin:S3cretPass@db.example.com:5432/app",
+     "postgres://admin:S3cretPass@d"),
+    ("S101", 'ibm_cloud_api_key= "abcd1234abcd1234abcd1234ABCD1234ABCD1234--__"',
+     'ibm_cloud_api_key= "abcd1234abcd1234abcd1234ABCD1234ABCD1234--__'),
+    ("S101", "AccountKey=lJzRc1YdHaAA2KCNJJ1tkYwF/+mKK6Ygw0NGe170Xu592euJv2wYUtBlV8z+qnlcNQSnIYVTkLWntUO1F8j8rQ==",
+     "AccountKey=lJzRc1YdHaAA2KCNJJ1tkYwF/+mKK6Ygw0NGe170Xu592euJv2wYUtBlV8z+qnlcNQSnIYVTkLWntUO1F8j8rQ=="),
+    # S102 private keys
+    ("S102", f"my deploy key, can someone check?\n{PEM}", PEM),
+    ("S102", "鍵です\n－－－－－BEGIN OPENSSH PRIVATE KEY－－－－－\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU",
+     "－－－－－BEGIN OPENSSH PRIVATE KEY－－－－－\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmU"),
+    ("S102", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none",
+     "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none"),
+    # S103 passwords and PINs in prose, English
+    ("S103", "my password is hunter2", "password is hunter2"),
+    ("S103", "Guests keep asking so: the wifi password is sakura2024! 🍵", "password is sakura2024!"),
+    ("S103", "The password for the office wifi is Tr0ub4dor&3",
+     "password for the office wifi is Tr0ub4dor&3"),
+    ("S103", "ID: tanaka / PW: Tnk-1234", "PW: Tnk-1234"),
+    ("S103", "user: admin pass: letmein99", "pass: letmein99"),
+    ("S103", "For the workshop laptop, user admin and password monkey!.", "password monkey!"),
+    ("S103", "password is still qwerty123", "password is still qwerty123"),
+    ("S103", "p a s s w o r d: hunter22", "p a s s w o r d: hunter22"),
+    ("S103", "PIN: 4821", "PIN: 4821"),
+    ("S103", "Zoom ID: 813 2345 6789 Passcode: 884422", "Passcode: 884422"),
+    # S103, Japanese
+    ("S103", "家のWi-Fiのパスワードは sakura2024 です。遊びに来た時に使ってね", "パスワードは sakura2024"),
+    ("S103", "パスワードはabc123です", "パスワードはabc123"),
+    ("S103", "ログインできない…ID: tanaka / パス: Tnk-1234 で合ってるよね？", "パス: Tnk-1234"),
+    ("S103", "忘れそうだからメモ：パスは「hoge1234」", "パスは「hoge1234"),
+    ("S103", "ﾊﾟｽﾜｰﾄﾞはｓａｋｕｒａ２０２４", "ﾊﾟｽﾜｰﾄﾞはｓａｋｕｒａ２０２４"),  # half and full width
+    ("S103", "パ ス ワ ー ド は abc123", "パ ス ワ ー ド は abc123"),  # spaced out
+    ("S103", "研修用PCはユーザー admin、パスワード Sunshine でログインできます。", "パスワード Sunshine"),
+    ("S103", "社内Wikiのパスワード、tanaka0612に変えといた", "パスワード、tanaka0612"),
+    ("S103", "キャッシュカードの暗証番号は4821、なんて書いちゃだめだよね笑", "暗証番号は4821"),
+    ("S103", "暗証番号は誕生日の0612", "暗証番号は誕生日の0612"),
+    ("S103", "暗証番号１２３４にしてる", "暗証番号１２３４"),
+    # S104 credentials in code and configuration
+    ("S104", 'password = "correct horse battery staple"',
+     'password = "correct horse battery staple"'),
+    ("S104", "Why does this fail? DB_PASSWORD=Tr0ub4dor&3 psql -h db", "DB_PASSWORD=Tr0ub4dor&3"),
+    ("S104", 'api_key = "8f1e2d7c9b4a55aa12cd"', 'api_key = "8f1e2d7c9b4a55aa12cd"'),
+    ("S104", "Debugging in public: export API_TOKEN=9f8e7d6c5b4a3f2e1d0c then run it",
+     "API_TOKEN=9f8e7d6c5b4a3f2e1d0c"),
+    ("S104", "デプロイが通らない。設定はこれ→ access_key=Q9w8E7r6T5y4U3i2 誰か見て",
+     "access_key=Q9w8E7r6T5y4U3i2"),
+    ("S104", "client_secret: 4f3c2b1a0e9d8c7b6a5f", "client_secret: 4f3c2b1a0e9d8c7b6a5f"),
+    ("S104", '"password": "Summer2024!"', 'password": "Summer2024!"'),
+    ("S104", "mysql -u root --password=S3cr3t!x", "--password=S3cr3t!x"),
+    ("S104", 'curl -H "Authorization: Bearer 4f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f" https://api',
+     "Bearer 4f3c2b1a0e9d8c7b6a5f4e3d2c1b0a9f"),
+    ("S104", 'if ("m{{h}o)p${e]nob(ody[finds>-_$#thisone}}" == my_password) {',
+     '"m{{h}o)p${e]nob(ody[finds>-_$#thisone}}" == my_password'),
+    ("S104", "APIキー: 8f1e2d7c9b4a55aa12cd", "APIキー: 8f1e2d7c9b4a55aa12cd"),
+    ("S104", "APIキーは8f1e2d7c9b4a55aa12cdです", "APIキーは8f1e2d7c9b4a55aa12cd"),
+    ("S104", "ＡＰＩ＿ＫＥＹ＝８ｆ１ｅ２ｄ７ｃ９ｂ４ａ５５ａａ１２ｃｄ",
+     "ＡＰＩ＿ＫＥＹ＝８ｆ１ｅ２ｄ７ｃ９ｂ４ａ５５ａａ１２ｃｄ"),
+    ("S104", 'config = {"x": "c3VwZXIgbG9uZyBzdHJpbmcgc2hvdWxkIGNhdXNlIGVub3VnaCBlbnRyb3B5"}',
+     "c3VwZXIgbG9uZyBzdHJpbmcgc2hvdWxkIGNhdXNlIGVub3VnaCBlbnRyb3B5"),
+]
+
+
+@pytest.mark.parametrize(("rule", "post", "span"), FLAGGED)
+def test_it_flags_credentials_with_the_span_written(secret, rule, post, span):
+    assert spans(secret, post, rule) == [span]
+
+
+@pytest.mark.parametrize(("rule", "post", "span"), FLAGGED)
+def test_each_credential_gets_exactly_one_secret_rule(secret, rule, post, span):
+    assert {f.rule for f in secret.scan(post).findings} == {rule}
+
+
+# Posts that talk about passwords and keys, show placeholders, or only look like credentials.
+NOT_FLAGGED = [
+    # everyday prose, English
+    "I forgot my password again",
+    "Change your passwords and turn on two-factor auth, folks. Password managers are great.",
+    "My password is too long to remember",
+    "the password is wrong, it says",
+    "Password: use a password manager!",
+    "Never share your password: not even with IT",
+    "The most common password is 123456",
+    "Don't use \"password123\" as your password",
+    "The new Wi-Fi password is on the whiteboard",
+    "Password reset link sent to your email",
+    "password requirements: 12+ characters",
+    "My PIN is 4 digits",
+    "Pin this tweet: 2024 plans",
+    "pass the salt please",
+    "boarding pass: 12A",
+    "Season pass = 12000yen",
+    "Pass = Fail? No!",
+    "The secret to great ramen: patience",
+    "The secret: practice every day",
+    "My secret is: I love cats",
+    "Token of appreciation: 3 coffees",
+    "The key to success = hard work",
+    "API key rotation is done! Thanks team.",
+    "Password: see 1Password",
+    "Use code SAVE20 for 20% off",
+    # everyday prose, Japanese
+    "パスワードを忘れた",
+    "パスワードマネージャー使い始めた。もっと早く使えばよかった。",
+    "パスワードは8文字以上にしましょう",
+    "パスワード: 12文字以上",
+    "パスワードは英数字8文字以上、記号を含めてください",
+    "よくあるパスワードは123456とかpasswordとか",
+    "パスワードは秘密です",
+    "パスワードはiPhoneで管理してる",
+    "パスワードは1Passwordで管理してる",
+    "パスはLINEで送る",
+    "Wi-Fiのパスワードはルーターの裏に書いてあります",
+    "パスタ食べたい",
+    "パスポート更新した",
+    "年間パスは12000円でした",
+    "年間パスは3日で元が取れる",
+    "PINを1234みたいな簡単なものにしないで",
+    "暗証番号は4桁です",
+    "暗証番号を変更してから3日",
+    "トークン数: 128000",
+    "APIキーは環境変数に入れてます",
+    # placeholders and masked values
+    "password: ********",
+    "パスワード：＊＊＊＊＊＊",
+    "PW: ●●●●●●",
+    'api_key = "YOUR_API_KEY"',
+    'api_key = "<your-api-key>"',
+    "token: ${GITHUB_TOKEN}",
+    "export API_TOKEN=$API_TOKEN",
+    'password = os.environ["DB_PASSWORD"]',
+    "secret: changeme",
+    'password = "dummy-password"',
+    "X-JFrog-Art-Api: $API_KEY",
+    "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
+    "AKIAIOSFODNN7EXAMPLE",
+    "AKIAXXXXXXXXXXXXXXXX",
+    "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
+    "https://hooks.slack.com/services/Txxxxxxxx/Bxxxxxxxx/xxxxxxxxxxxxxxxxxxxxxxxx",
+    "mongodb+srv://user:<password>@cluster0.example.net",
+    "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
+    "Your key file should start with -----BEGIN RSA PRIVATE KEY-----",
+    # code that names a secret without holding one
+    "const token = getToken();",
+    "password_hash = bcrypt.hash(password)",
+    "user.password = req.body.password",
+    "set PASSWORD_MIN_LENGTH=12",
+    "SECRET_KEY = os.getenv('SECRET_KEY')",
+    "max_tokens = 4096",
+    "password: real_key",
+    "passwd = getpass();",
+    "password => ''",
+    "private_key \"hopenobodyfindsthisone';",
+    "iam_api_key=\"%s\" % IBM_IAM_API_KEY_ENV",
+    # wrong prefixes, lengths and checksums
+    "foo_wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx",
+    "akiazzzzzzzzzzzzzzzz",
+    "pk_live_j5krY8XTgIcDaHDb3YrsAfCl",
+    "glpat-hellOWorld380 testin",
+    "AG.ngeVfQFYQlKU0ufo8x5d1A.TwL2iGABf9DHoTf-09kqeF8tAmbihYzrnopKc-1s5cr",
+    "bot110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw",
+    "9276a43e2951aa46e2b1c33ED38357DB-us2",
+    "sk-proj-Xi8tdMjHV6pmbBbwilTeT4BlbkFJ3UDnpdEwNNm6wVBpYM0o",
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+    "#APAC2024Summit is next week",
+    "xoxo-2024-love",
+    "https://url:8000 @someone",
+    "commit 2b00042f7481c7b056c4b410d28f33cf fixes it",
+    '"c3VwZXIgc2VjcmV0IHZhbHVl"',
+]
+
+
+@pytest.mark.parametrize("post", NOT_FLAGGED)
+def test_it_ignores_talk_about_secrets_placeholders_and_lookalikes(secret, post):
+    assert [(f.rule, f.text) for f in secret.scan(post).findings] == []
+
+
+def test_the_scanner_doctest_finds_only_the_password_rule(scanner):
+    assert sorted({f.rule for f in scanner.scan("my password is hunter2").findings}) == ["S103"]
+
+
+def test_a_finding_names_the_token_format_and_never_repeats_the_secret(secret):
+    finding = secret.scan(f"token {GITHUB}").findings[0]
+    assert finding.evidence == "format 'GitHub token'"
+    for post in ("my password is hunter2", 'api_key = "8f1e2d7c9b4a55aa12cd"'):
+        f = secret.scan(post).findings[0]
+        assert f.text not in f.evidence and "hunter2" not in f.evidence
+
+
+def test_every_secret_rule_is_major_and_speaks_both_languages(secret):
+    rules = [r for r in secret.rules() if r.category == "secret"]
+    assert sorted(r.code for r in rules) == ["S101", "S102", "S103", "S104"]
+    for rule in rules:
+        assert rule.severity == "major"
+        for part in ("message", "suggestion"):
+            assert rule.text(part, "en") and rule.text(part, "ja") != rule.text(part, "en")
+        for section in ("what", "why", "example", "instead"):
+            assert rule.doc(section, "en") and rule.doc(section, "ja")
+
+
+def test_the_advice_is_to_rotate_and_use_the_password_manager(secret):
+    for rule in secret.rules():
+        en = rule.text("suggestion", "en").lower()
+        assert "password manager" in en and "direct messages" in en
+        assert any(word in en for word in ("rotate", "revoke", "change", "replace"))
+        assert "パスワードマネージャー" in rule.text("suggestion", "ja")
+        assert "DM" in rule.text("suggestion", "ja")
+
+
+def test_a_direct_message_with_a_credential_is_blocked(secret):
+    report = secret.scan("パスワードは Tama2024 だよ", account="direct")
+    assert report.verdict == "block"
+
+
+def test_masked_tokens_can_be_reported_when_the_policy_asks():
+    policy = SECRET_ONLY.replace("flag_masked: false", "flag_masked: true")
+    scanner = parse_policy(policy, source="masked").compile()
+    assert spans(scanner, "AKIAXXXXXXXXXXXXXXXX", "S101") == ["AKIAXXXXXXXXXXXXXXXX"]
+
+
+def test_an_organization_can_add_its_own_token_format():
+    policy = parse_policy(
+        "extends: default\nrules:\n  S101:\n    params:\n      formats:\n"
+        "        - {name: Acme deploy key, regex: 'acme_[a-z0-9]{24}'}\n", source="acme.yaml")
+    scanner = policy.compile()
+    finding = next(f for f in scanner.scan("key: acme_0123456789abcdefghijklmn").findings
+               if f.rule == "S101")
+    assert finding.text == "acme_0123456789abcdefghijklmn"
+    assert finding.evidence == "format 'Acme deploy key'"
+
+
+@pytest.mark.parametrize(("params", "message"), [
+    ("{skip: [No Such Format]}", "no built-in token format"),
+    ("{colour: red}", "unknown parameter 'colour'"),
+    ("{flag_masked: maybe}", "'flag_masked' must be true or false"),
+])
+def test_bad_token_params_are_reported_with_their_place(params, message):
+    with pytest.raises(PolicyError, match=message):
+        parse_policy(f"extends: default\nrules:\n  S101:\n    params: {params}\n", source="p.yaml")
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("${API_KEY}", True), ("$API_KEY", True), ("<token>", True), ("your-key-here", True),
+    ("xxxxxxxx", True), ("****", True), ("EXAMPLEKEY", True), ("dummy", True),
+    ("changeme", True), ("%s", True), ("{{ secret }}", True), ("●●●●", True),
+    ("hunter2", False), ("Tr0ub4dor&3", False), ("8f1e2d7c9b4a", False),
+])
+def test_placeholders_are_recognized(value, expected):
+    assert is_placeholder(value) is expected
+
+
+def test_entropy_separates_keys_from_words():
+    assert entropy("8f1e2d7c9b4a55aa12cd") > 3.0 > entropy("aaaaaaaabbbb")
+
+
+def test_the_module_examples_hold():
+    assert doctest.testmod(secrets).failed == 0
