@@ -390,7 +390,7 @@ def hot_spots(scanner: Any, posts: Sequence[dict[str, Any]], top: int = 10) -> l
     lines = [f"  Hyperscan match events per post: {sum(events.values()) / n:.2f} "
              f"(one Python callback each); busiest patterns:"]
     for pid, count in events.most_common(top):
-        rule_index, key = ids[pid]
+        rule_index, key = ids[pid][:2]
         c = compiled[rule_index]
         regex = c.detector.patterns()[key].regex
         lines.append(f"    {count / n:6.2f}/post  {c.rule.code} {c.rule.name}: {regex[:70]}")
