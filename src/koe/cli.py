@@ -611,16 +611,39 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not args.no_worker:
         worker = subprocess.Popen([sys.executable, "-m", "koe.cli", "worker", "--quiet"])
     host, _, port = args.address.rpartition(":")
-    print(f"Koe is running on http://{host or '127.0.0.1'}:{port} "
+    host = host or "127.0.0.1"
+    print(f"Koe is running on http://{host}:{port} "
           f"(database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
-          f"data: {settings.DATA_DIR}). Stop with Ctrl-C.")
+          f"data: {settings.DATA_DIR}). Stop with Ctrl-C.", flush=True)
     try:
-        call_command("runserver", args.address, use_reloader=False, use_threading=True)
+        _gunicorn(f"{host}:{port}", workers=args.workers, threads=args.threads)
     finally:
         if worker is not None:
             worker.terminate()
             worker.wait(timeout=10)
     return EXIT_OK
+
+
+def _gunicorn(bind: str, *, workers: int, threads: int) -> None:
+    """Serve the WSGI app with gunicorn (the same server as in production)."""
+    from gunicorn.app.base import BaseApplication
+
+    from .web.wsgi import application
+
+    class _App(BaseApplication):
+        def load_config(self):
+            self.cfg.set("bind", bind)
+            self.cfg.set("workers", workers)
+            self.cfg.set("threads", threads)
+            self.cfg.set("worker_class", "gthread" if threads > 1 else "sync")
+            self.cfg.set("accesslog", None)
+            self.cfg.set("loglevel", "warning")
+            self.cfg.set("keepalive", 5)
+
+        def load(self):
+            return application
+
+    _App().run()
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
@@ -728,6 +751,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("address", nargs="?", default="127.0.0.1:8000")
     p.add_argument("--demo", action="store_true", help="load the demo organization first")
     p.add_argument("--no-worker", action="store_true", help="do not start a background worker")
+    p.add_argument("--workers", type=int, default=2, help="web processes (default 2)")
+    p.add_argument("--threads", type=int, default=8, help="threads per process (default 8)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("worker", help="run a Celery worker for background work")

@@ -75,5 +75,8 @@ def api_token_user(token: str) -> User | None:
            .filter(digest=ApiToken.digest_of(token), user__is_active=True).first())
     if row is None:
         return None
-    ApiToken.objects.filter(pk=row.pk).update(last_used_at=timezone.now())
+    now = timezone.now()
+    if row.last_used_at is None or (now - row.last_used_at).total_seconds() > 60:
+        # At most one write a minute per token: the API stays fast under load on SQLite.
+        ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
     return row.user
