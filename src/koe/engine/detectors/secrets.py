@@ -410,6 +410,9 @@ def _token_body(token: str) -> str:
 
 _KEY_END = re.compile(r"-----END[ A-Z0-9]{0,30}PRIVATE KEY(?: BLOCK)?-----")
 _KEY_BODY = re.compile(r"\s*([^\s]{3,})")
+# Without an END line, the block runs as long as it looks like key material (base64 lines,
+# "Proc-Type: 4,ENCRYPTED" headers, JSON-escaped newlines).
+_KEY_TAIL = re.compile(r"(?:[A-Za-z0-9+/=:,.\-]|[ \t\r\n]|\\n)*")
 
 
 class PrivateKeyDetector(Detector):
@@ -441,7 +444,12 @@ class PrivateKeyDetector(Detector):
                     or body.group(1).startswith("-----END"):
                 continue
             end = _KEY_END.search(wide, m.end, m.end + 20_000)
-            stop = end.end() if end else min(len(wide), m.end + 4000)
+            if end:
+                stop = end.end()
+            else:
+                stop = _KEY_TAIL.match(wide, m.end, m.end + 8000).end()
+                while stop > m.end and wide[stop - 1] in " \t\r\n":
+                    stop -= 1
             yield Hit(m.start, stop, f"{self._PATTERNS[m.key].name} block")
 
 
@@ -453,6 +461,7 @@ _LINK = r"""
         \s*(?::(?![=/])|=(?![=>])|→|->)\s*
       | \s+(?:is\s+now|is\s+still|is\s+just|is|was|has\s+been\s+changed\s+to|changed\s+to
             |set\s+to|reset\s+to|will\s+be|are)\s*:?\s*
+            (?:(?:literally|just|simply|basically|actually|always|still|now)\s+)?
       | \s*(?:は|が|って|ってのは|を|も)[、,]?\s*:?\s*
       %s
     )
@@ -467,6 +476,21 @@ _PROSE_VALUE = re.compile(r"""
   | (?P<bare>[!-~]{1,64})
 """, re.VERBOSE)
 _PIN_VALUE = re.compile(r"[^0-9\n]{0,12}?(?<![0-9])([0-9]{4,12})(?![0-9])")
+# What may stand between a PIN cue and its digits: "code is", "は誕生日の", "の番号は".
+_PIN_GAP = re.compile(r"\s*(?:の|に)?\s*(?:code|number|番号|コード)?\s*(?:is|was|[:=→は、,]|って|も)?"
+                      r"\s*(?:まだ|今も|今は|ずっと|いまだに)?"
+                      r"\s*(?:(?:now|still|just|literally)\s+)?(?:[^\s]{0,8}?の)?\s*[「\"']?",
+                      re.IGNORECASE)
+# A user name, a separator and a password: "taro@example.com / Spring2024!".
+_PAIR = re.compile(r"\s*(?:[:=→]|は|info|details|情報)?\s*[:：]?\s*(?:(?:id|user|email|メール)\s*[:：]?\s*)?"
+                   r"[A-Za-z0-9._%+\-@]{2,64}\s*(?:[/|,、]|\s+and\s+)\s*"
+                   r"(?:(?:pw|pass|password|パス|パスワード)\s*[:：]?\s*)?(?P<secret>[!-~]{4,64})",
+                   re.IGNORECASE)
+_JA_LINKS = frozenset(("は", "が", "って", "も", "を"))
+# A short Japanese phrase before the value: 「パスワードは誕生日の0612」「猫の名前の tama2020」.
+_JA_GAP = re.compile(r"(?:[^\x00-\x7f\s、。「」]{1,8}?の){1,3}\s*(?=[!-~])")
+_SHORT_LINKS = frozenset((":", "=", "は", "→", "->", "is", "was", "って"))
+_NOT_SECRET_STARTS = ("http://", "https://", "file:", "/", "~/", "./", "www.", "c:\\")
 _UNIT_AFTER = re.compile(
     r"\s*(?:文字|桁|字|回|日|年|月|時|分|秒|人|個|つ|円|万|億|件|歳|才|枚|本|点|位|番目|%|ドル|"
     r"(?:characters?|chars?|digits?|letters?|times|days?|years?|months?|hours?|minutes?|"
@@ -479,9 +503,9 @@ _JA_PARTICLE_AFTER = re.compile(r"(?:で(?!す|し)|に|の|を|へ|と|や|か�
                                 r"とか|って|アプリ)")
 # "the most common password is 123456" talks about passwords; it does not leak one.
 _DISCUSSION_BEFORE = re.compile(
-    r"common|popular|worst|weakest|weak|typical|\btop\b|most\s+used|default|example|sample|"
-    r"e\.g\.|such\s+as|guess|よくある|よく使われ|危険な|弱い|ありがち|人気の|例えば|例|初期|"
-    r"デフォルト", re.IGNORECASE)
+    r"(?<![\w@.])(?:common|popular|worst|weakest|weak|typical|top|most\s+used|default|example|"
+    r"sample|e\.g\.|such\s+as|guess)|よくある|よく使われ|危険な|弱い|ありがち|人気の|例えば|例|"
+    r"初期|デフォルト", re.IGNORECASE)
 # Prose that follows a cue and is not a password: "my password is wrong", "パスは通った".
 _PROSE_STOPWORDS = frozenset(["a", "an", "the", "not", "no", "too", "so", "very", "really", "still", "also", "just", "only", "now", "then", "already", "always", "never", "literally", "basically", "actually", "probably", "definitely", "maybe", "same", "different", "wrong", "incorrect", "correct", "right", "invalid", "valid", "expired", "weak", "weaker", "strong", "stronger", "secure", "insecure", "safe", "unsafe", "long", "short", "simple", "easy", "hard", "complex", "complicated", "random", "unique", "good", "bad", "terrible", "awful", "great", "fine", "okay", "ok", "required", "needed", "mandatory", "optional", "case", "sensitive", "changed", "reset", "forgotten", "lost", "stolen", "leaked", "compromised", "hacked", "hidden", "encrypted", "hashed", "stored", "saved", "set", "empty", "blank", "there", "here", "in", "on", "at", "for", "to", "of", "with", "my", "your", "his", "her", "our", "their", "its", "it", "this", "that", "these", "those", "what", "which", "who", "how", "why", "where", "when", "something", "nothing", "anything", "everything", "like", "mine", "yours", "theirs", "ours", "one", "all", "none", "being", "been", "getting", "going", "nice", "cool", "fun", "funny", "stupid", "dumb", "weird", "obvious", "secret", "unknown", "known", "public", "private", "written", "printed", "shown", "visible", "managed", "generated", "protected", "based", "shared", "sent", "emailed", "texted", "and", "or", "but", "if", "because", "since", "ready", "done", "working", "broken", "locked", "expiring", "expires", "required", "enabled", "disabled", "use", "using", "manager", "managers"])
 _PASSWORD_MANAGERS = re.compile(r"1password|bitwarden|lastpass|keepass|dashlane|keychain|"
@@ -504,19 +528,23 @@ class _Cue:
 class PasswordProseDetector(Detector):
     """A password or PIN written out in a sentence, in English or Japanese.
 
-    The cue words come from ``params`` (``cues``: password words; ``short_cues``: short or
-    ambiguous ones such as ``pw`` and パス, which need a clear ``:``/``=``/``は``;
-    ``pin_cues``: PIN words, which take 4-12 digits). They are found in the compact view, so
-    ``p a s s w o r d`` and ``ﾊﾟｽﾜｰﾄﾞ`` count. What follows is read in Python.
+    The cue words come from ``params``: ``cues`` (password words), ``short_cues`` (short or
+    ambiguous ones such as ``pw`` and パス, which need a clear ``:``/``=``/``は``),
+    ``pin_cues`` (PIN and door-code words, which take 4-12 digits) and ``pair_cues``
+    (``login``, ログイン情報: a user name, then ``/`` and a password). They are found in the
+    compact view, so ``p a s s w o r d`` and ``ﾊﾟｽﾜｰﾄﾞ`` count. What follows a cue is read in
+    Python, on at most 160 characters.
     """
 
     name = "password_prose"
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
-        _param_keys(params, self.name, ("cues", "short_cues", "pin_cues", "min_length"))
+        _param_keys(params, self.name, ("cues", "short_cues", "pin_cues", "pair_cues",
+                                        "min_length"))
         self.cues: list[_Cue] = []
-        for key, kind in (("cues", "password"), ("short_cues", "short"), ("pin_cues", "pin")):
+        for key, kind in (("cues", "password"), ("short_cues", "short"), ("pin_cues", "pin"),
+                          ("pair_cues", "pair")):
             self.cues += [_Cue(w, kind) for w in self.param_list(key, required=key == "cues")]
         self.min_length = self.param_int("min_length", 4, low=1, high=64)
 
@@ -536,37 +564,55 @@ class PasswordProseDetector(Detector):
                 continue  # db_password = …, ibm-cloud-pwd: code, which S104 reads
             if _DISCUSSION_BEFORE.search(wide, max(0, m.start - 16), m.start):
                 continue
-            span = self._value(wide, m.start, m.end, cue)
+            if cue.kind == "pin":
+                span = self._pin(wide, m.end)
+            elif cue.kind == "pair":
+                span = self._pair(wide, m.end)
+            else:
+                span = self._password(wide, m.start, m.end, cue)
             if span is not None:
                 hits.append(Hit(m.start, span[1], f"'{cue.word}' followed by a "
                                 f"{span[1] - span[0]}-character value"))
         return _merge(hits)
 
-    def _value(self, wide: str, cue_start: int, pos: int, cue: _Cue) -> tuple[int, int] | None:
-        """The span of the value written after a cue that ends at ``pos``, if there is one."""
+    def _pin(self, wide: str, pos: int) -> tuple[int, int] | None:
+        """「暗証番号は誕生日の0612」, "PIN: 4821", "door code is 4821"."""
+        m = _PIN_VALUE.match(wide, pos, min(len(wide), pos + 30))
+        if m is None or _UNIT_AFTER.match(wide, m.end(1)):
+            return None
+        if not _PIN_GAP.fullmatch(wide, pos, m.start(1)):
+            return None
+        return m.start(1), m.end(1)
+
+    def _pair(self, wide: str, pos: int) -> tuple[int, int] | None:
+        """"login: taro@example.com / Spring2024!", 「ログイン情報 tanaka / Tnk-1234」."""
+        m = _PAIR.match(wide, pos, min(len(wide), pos + 160))
+        if m is None:
+            return None
+        value = m.group("secret").rstrip(".,;:)]}>")
+        if not self._password_like(value, wide, m.start("secret") + len(value), ":",
+                                   quoted=False, paired=True, strict=True):
+            return None
+        return m.start("secret"), m.start("secret") + len(value)
+
+    def _password(self, wide: str, cue_start: int, pos: int, cue: _Cue) -> tuple[int, int] | None:
+        """The span of the password written after a cue that ends at ``pos``, if any."""
         limit = min(len(wide), pos + 160)
-        if cue.kind == "pin":
-            m = _PIN_VALUE.match(wide, pos, min(limit, pos + 30))
-            if m is None or _UNIT_AFTER.match(wide, m.end(1)):
-                return None
-            gap = wide[pos:m.start(1)]
-            if not re.fullmatch(r"\s*(?:code|number|番号|コード)?\s*(?:is|was|[:=→は]|って|も)?"
-                                r"\s*(?:[^\s]{0,8}?の)?\s*[「\"']?", gap, re.IGNORECASE):
-                return None
-            if _is_masked_digits(m.group(1)):
-                return None
-            return m.start(1), m.end(1)
         link = _PROSE_LINK_FOR.match(wide, pos, limit) or _PROSE_LINK.match(wide, pos, limit)
         if link is None:
             return None
-        connector = link.group("link").strip()
-        if cue.kind == "short" and connector.lower() not in (":", "=", "＝", "は", "→", "->",
-                                                             "is", "was", "って"):
+        connector = link.group("link").strip().lower()
+        first = connector.split()[0] if connector else ""
+        if cue.kind == "short" and first not in _SHORT_LINKS:
             return None
-        if cue.kind == "short" and cue.word.isascii() and cue.word.lower() in ("pass",) \
-                and connector.lower() not in (":", "=", "＝", "→", "->"):
+        strict = cue.kind == "short" and cue.word.isascii() and len(cue.word) > 3  # "pass"
+        if strict and connector not in (":", "=", "→", "->"):
             return None
-        v = _PROSE_VALUE.match(wide, link.end(), limit)
+        at = link.end()
+        gap = _JA_GAP.match(wide, at, limit) if connector in _JA_LINKS else None
+        if gap is not None and _PROSE_VALUE.match(wide, at, limit) is None:
+            at, strict = gap.end(), True  # 「パスワードは誕生日の0612」: the value needs digits
+        v = _PROSE_VALUE.match(wide, at, limit)
         if v is None:
             return None
         if v.group("q"):
@@ -586,7 +632,6 @@ class PasswordProseDetector(Detector):
             if value[:1] in "(<[{" and value[-1:] not in ")>]}":
                 return None
         paired = _USER_BEFORE.search(wide, max(0, cue_start - 40), cue_start) is not None
-        strict = cue.kind == "short" and cue.word.isascii() and len(cue.word) > 3  # "pass"
         if not self._password_like(value, wide, end, connector, quoted=bool(v.group("q")),
                                    paired=paired, strict=strict):
             return None
@@ -598,20 +643,21 @@ class PasswordProseDetector(Detector):
 
         ``paired``: a user name or ID cue comes just before ("user admin and password …",
         「ユーザー admin、パスワード …」), which makes even a bare word a credential.
+        ``strict``: the value must not be a plain word (after "pass", which is also a verb).
         """
         if len(value) < self.min_length or is_placeholder(value) \
                 or not any(ch.isalnum() for ch in value):
             return False
-        if _PASSWORD_MANAGERS.search(value) or value.lower().startswith(("http://", "https://")):
+        if _PASSWORD_MANAGERS.search(value) or value.lower().startswith(_NOT_SECRET_STARTS):
             return False
         if _QUANTITY.match(value) or (value.isdigit() and _UNIT_AFTER.match(wide, end)):
             return False
         if _SNAKE_WORDS.match(value) and not quoted:
             return False  # password: real_key names a variable
         word = value.rstrip("!?")
-        if (not connector or strict) and not paired:  # "password hunter2": only what cannot be a word
-            return _char_classes(word) >= 2 and any(c.isalpha() for c in word) \
-                and any(not c.isalpha() for c in word)
+        if strict or (not connector and not paired):  # only what cannot be a word
+            return any(not c.isalpha() for c in word) and (
+                any(c.isdigit() for c in word) or _char_classes(word) >= 2)
         if _WORDLIKE.match(word) and not quoted:
             words = re.split(r"['’\-_]", word.casefold())
             if any(w in _PROSE_STOPWORDS for w in words):
@@ -624,10 +670,6 @@ class PasswordProseDetector(Detector):
             if _JA_PARTICLE_AFTER.match(rest) and not paired:
                 return False  # 「パスワードはiPhoneで管理」
         return True
-
-
-def _is_masked_digits(value: str) -> bool:
-    return len(set(value)) == 1 and value[0] in "0"
 
 
 # --------------------------------------------------------------------------- S104 code
@@ -904,8 +946,8 @@ class CredentialAssignmentDetector(Detector):
         v = _SPACED_MARK.sub("", value.strip())
         if len(v) < self.min_length or not any(ch.isalnum() for ch in v):
             return False
-        if is_placeholder(v) or v.lower().startswith(("http://", "https://", "file:", "/")):
-            return False
+        if is_placeholder(v) or v.lower().startswith(_NOT_SECRET_STARTS) or "PRIVATE KEY" in v:
+            return False  # a URL or a path; a key block is S102's
         if not quote and ((_IDENTIFIER.match(v) and not any(ch.isdigit() for ch in v))
                           or _ENV_NAME.match(v) or _CALL.match(v)):
             return False  # a variable or a call: password = user_password, hash(pw)
