@@ -697,16 +697,88 @@ DOC_SENTENCES_JA = [
 ]
 
 
+# Free-form memo sentences, lead-ins and asides. Real documents are mostly prose of their own;
+# mixing these with the templates above keeps any two documents from sharing whole sentences
+# too often, so a copied passage points at one document as it would in real life.
+DOC_FREE_EN = [
+    "{person} thinks {customer} will push for a {pct}% discount at the {city} meeting.",
+    "Ping {person} before touching {component}; the {project} branch is fragile.",
+    "{customer} wants SSO and audit logs by {date}, otherwise they will not renew.",
+    "The {city} office runs out of desks in {month}, so {team_en} moves to the fourth floor.",
+    "Nobody owns the {doc_kind} yet; {person} volunteered but is out until {weekday}.",
+    "Churn in the {tier} plan doubled after the {month} price change.",
+    "{person} and {person2} disagree on whether {project} needs a waitlist.",
+    "Support tickets about {issue} went from {n} to {m} this week.",
+    "The demo for {customer} crashed twice; use the staging tenant next time.",
+    "Keep the {pct}% figure out of the all-hands deck until finance signs off.",
+    "{customer} asked whether {product} stores data in {city}; legal is drafting the answer.",
+    "Hiring plan: {n} engineers for {team_en}, {m} interviews scheduled before {date}.",
+    "The {project} launch video still shows the old logo, {person} is fixing it.",
+    "If {customer} signs by {date} we hit the quarter; if not we miss by ${amount}K.",
+    "{person2} found that {component} leaks memory under load, fix expected {weekday}.",
+    "Marketing wants to call it {project} publicly; product prefers a plain name.",
+]
+DOC_FREE_JA = [
+    "{person_ja}さんの見立てでは、{customer_ja}は{city_ja}の商談で{pct}%の値引きを求めてくる。",
+    "{component_ja}を触る前に{person_ja}さんに一声かけること。{project_ja}のブランチが不安定。",
+    "{customer_ja}は{date_ja}までにSSOと監査ログがなければ更新しないとのこと。",
+    "{city_ja}オフィスは{month_ja}に席が足りなくなるため、{team_ja}は4階へ移動。",
+    "{doc_kind_ja}の担当がまだ決まっていない。{person_ja}さんが手を挙げたが{weekday_ja}まで不在。",
+    "{month_ja}の価格改定以降、{tier_ja}プランの解約率が倍になった。",
+    "{project_ja}に順番待ちリストが必要かどうかで{person_ja}さんと{person2_ja}さんの意見が割れている。",
+    "{issue_ja}に関する問い合わせが今週{n}件から{m}件に増えた。",
+    "{customer_ja}向けデモが2回落ちた。次回はステージング環境を使うこと。",
+    "経理の承認が出るまで、{pct}%という数字は全社会議の資料に載せないこと。",
+    "{customer_ja}から{product_ja}のデータ保管場所について質問あり。法務が回答を準備中。",
+    "採用計画：{team_ja}に{n}名、{date_ja}までに面接{m}件を予定。",
+    "{project_ja}のローンチ動画に旧ロゴが残っている。{person_ja}さんが修正中。",
+    "{customer_ja}が{date_ja}までに契約すれば今期達成、しなければ{amount}百万円の未達。",
+    "{person2_ja}さんの調査で、{component_ja}が高負荷時にメモリリークすると判明。{weekday_ja}に修正予定。",
+    "マーケは{project_ja}の名前をそのまま公開したいが、プロダクト側は別名を希望。",
+]
+DOC_LEADS_EN = ["Quick update: ", "FYI, ", "As discussed on {weekday}, ", "Heads-up: ",
+                "Per {person2}, ", "Recap: ", "Not final yet, but ", "Between us, ",
+                "Decision: ", "Still open: ", "From the {team_en} sync: ", "Update: "]
+DOC_TAILS_EN = [" because the {component} work slipped {n} weeks",
+                " so that {customer} can sign before {date}", " unless {person2} objects",
+                " pending sign-off from {person2}", " after the {team_en} review",
+                " to keep {customer} from churning", " while capacity in {city} is tight",
+                " once {project} is stable", " per the {month} board memo"]
+DOC_LEADS_JA = ["取り急ぎ共有：", "念のため、", "{weekday_ja}の打ち合わせの通り、", "要注意：",
+                "{person2_ja}さんより、", "まとめ：", "まだ確定ではないが、", "ここだけの話、",
+                "決定事項：", "未決：", "{team_ja}定例より：", "更新："]
+DOC_TAILS_JA = ["（{component_ja}の作業が{n}週間遅れているため）",
+                "（{customer_ja}が{date_ja}までに契約できるように）",
+                "（{person2_ja}さんの承認待ち）", "（{team_ja}のレビュー後）",
+                "（{city_ja}の容量がひっ迫しているため）", "（{month_ja}の取締役会メモによる）"]
+SLOTS["person2"] = SLOTS["person"]
+SLOTS["person2_ja"] = SLOTS["person_ja"]
+
+
+def _doc_sentence(rng: random.Random, ja: bool) -> str:
+    if rng.random() < 0.5:
+        template = rng.choice(DOC_FREE_JA if ja else DOC_FREE_EN)
+    else:
+        template = rng.choice(DOC_SENTENCES_JA if ja else DOC_SENTENCES_EN)
+    if rng.random() < 0.4:
+        tail = rng.choice(DOC_TAILS_JA if ja else DOC_TAILS_EN)
+        end = len(template) - 1  # before the closing 。 or .
+        template = template[:end] + tail + template[end:]
+    if rng.random() < 0.35:
+        lead = rng.choice(DOC_LEADS_JA if ja else DOC_LEADS_EN)
+        if not ja and template[0].isalpha() and not template.startswith("{"):
+            template = template[0].lower() + template[1:]
+        template = lead + template
+    return fill(template, rng)
+
+
 def document_text(i: int, seed: int = 7) -> str:
     """The text of internal document ``i``; depends only on ``seed`` and ``i``."""
     rng = random.Random(f"koe-bench:{seed}:doc:{i}")
     ja = rng.random() < 0.5
     header = fill(rng.choice(DOC_HEADERS_JA if ja else DOC_HEADERS_EN), rng)
-    pool = DOC_SENTENCES_JA if ja else DOC_SENTENCES_EN
-    count = rng.randint(3, 8)
-    sentences = [fill(t, rng) for t in rng.sample(pool, count)]
-    joiner = "" if ja else " "
-    return header + "\n" + joiner.join(sentences)
+    sentences = [_doc_sentence(rng, ja) for _ in range(rng.randint(3, 8))]
+    return header + "\n" + ("" if ja else " ").join(sentences)
 
 
 def generate_documents(n: int, seed: int = 7) -> list[dict[str, str]]:
@@ -739,21 +811,24 @@ def _passage(doc_text: str, rng: random.Random, limit: int) -> str:
     return out
 
 
-def _light_edit(passage: str, rng: random.Random) -> str:
-    """The edits people make when they retype or paste: width, spacing, punctuation."""
+def _light_edit(passage: str, rng: random.Random) -> tuple[str, str]:
+    """The edits people make when they retype or paste: width, punctuation, case, a word.
+
+    Returns the edited passage and the name of the edit.
+    """
     r = rng.random()
     if r < 0.2:
-        passage = passage.translate({cp: cp + 0xFEE0 for cp in range(0x30, 0x3A)})
-    elif r < 0.35:
-        passage = passage.replace("。", "．").replace("、", "，")
-    elif r < 0.5:
-        passage = passage.lower()
-    elif r < 0.6:
+        return passage.translate({cp: cp + 0xFEE0 for cp in range(0x30, 0x3A)}), "fullwidth-digits"
+    if r < 0.35:
+        return passage.replace("。", "．").replace("、", "，"), "punctuation"
+    if r < 0.5:
+        return passage.lower(), "lower-case"
+    if r < 0.6:
         words = passage.split(" ")
         if len(words) > 4:
             del words[rng.randrange(len(words))]
-            passage = " ".join(words)
-    return passage
+            return " ".join(words), "dropped-word"
+    return passage, "verbatim"
 
 
 # --------------------------------------------------------------------------- posts
@@ -815,7 +890,11 @@ def _schedule(n: int, rate: float, rng: random.Random) -> list[str]:
 
 def generate_posts(n: int, seed: int = 7, *, docs: Sequence[dict[str, str]] | int = 1000,
                    rate: float = 0.02) -> list[dict[str, Any]]:
-    """``n`` posts: ``{"id", "lang", "text", "kind", "category"}`` (and ``"doc"`` for copies).
+    """``n`` posts: ``{"id", "lang", "text", "kind", "category"}``.
+
+    Copies of internal documents also carry ``"doc"`` (the id they copy) and ``"edit"`` (what
+    was changed: ``verbatim``, ``fullwidth-digits``, ``punctuation``, ``lower-case``,
+    ``dropped-word``).
 
     ``kind`` is ``clean``, ``decoy`` or one of :data:`KINDS`; ``category`` is the Koe category
     a correct scan reports, or None. ``docs`` is the list of internal documents (or how many
@@ -840,9 +919,10 @@ def generate_posts(n: int, seed: int = 7, *, docs: Sequence[dict[str, str]] | in
             wrapper = fill(rng.choice(LEAK_WRAPPERS_JA if ja else LEAK_WRAPPERS_EN)
                            .replace("{passage}", "{{passage}}"), rng)
             room = MAX_LEN - len(wrapper) - 2
-            passage = _light_edit(_passage(text, rng, min(room, 200)), rng)
+            passage, edit = _light_edit(_passage(text, rng, min(room, 200)), rng)
             core = wrapper.format(passage=passage)
             post["doc"] = f"doc-{d:06d}"
+            post["edit"] = edit
         else:
             core = fill(rng.choice((PROBLEMS_JA if ja else PROBLEMS_EN)[kind]), rng)
         post["text"] = core if kind == "internal_copy" else _compose(core, ja, rng)
