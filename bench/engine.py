@@ -616,10 +616,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                 caught = run.hits.get("internal_copy", Counter()).get("leak", 0)
                 false = sum(c.get("leak", 0) for k, c in run.hits.items() if k != "internal_copy")
                 lat = sorted(run.latencies_ns)
+                by_edit: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+                for post in posts:  # outside the timed pass: which edits hide a copy
+                    if post["kind"] == "internal_copy":
+                        report = leak_scanner.scan(post["text"], lang=post["lang"])
+                        by_edit[post.get("edit", "?")][1] += 1
+                        by_edit[post.get("edit", "?")][0] += any(
+                            f.category == "leak" and f.detail == post["doc"]
+                            for f in report.findings)
                 print(f"  scan with leak detection ({', '.join(leak_rules)}, {n_docs:,} documents): "
                       f"{run.rate:,.0f} posts/s  {run.us_per_post:.1f} µs/post, "
                       f"p99 {percentile(lat, 0.99) / 1000:.1f} µs; copies caught "
                       f"{caught:,}/{copies:,}, other posts reported as leaks {false:,}")
+                print("    right document found, by edit: " + ", ".join(
+                    f"{edit} {got}/{total}" for edit, (got, total) in sorted(by_edit.items())))
+                results["leak"] = {"copies": copies, "caught": caught, "false": false,
+                                   "by_edit": {k: v for k, v in by_edit.items()}}
 
     peers: list[Run] = []
     peer_posts = posts[:args.peer_posts] if args.peer_posts else posts
