@@ -35,6 +35,7 @@ FLAGGED = [
     ("P101", "write to a@xn--d1acufc.xn--p1ai about it", "a@xn--d1acufc.xn--p1ai"),
     ("P101", "連絡はtaro.yamada@gmail.comまでお願いします", "taro.yamada@gmail.com"),
     ("P101", "メール：ｈａｎａｋｏ＠ｍａｉｌ．ｃｏ．ｊｐ", "ｈａｎａｋｏ＠ｍａｉｌ．ｃｏ．ｊｐ"),
+    ("P101", "For the signup, write to linda.moore@example.com", "linda.moore@example.com"),
     # P102 phone numbers
     ("P102", "My US number is (415) 555-0132, call anytime", "(415) 555-0132"),
     ("P102", "call me on +44 20 7123 4567 tonight", "+44 20 7123 4567"),
@@ -44,6 +45,7 @@ FLAGGED = [
     ("P102", "電話は 06(6123)4567 まで", "06(6123)4567"),
     ("P102", "+81 90 1234 5678 に電話してね", "+81 90 1234 5678"),
     ("P102", "彼女に09012345678でつながるよ", "09012345678"),
+    ("P102", "チケット譲ってくれる人いたら092-2545-8770まで", "092-2545-8770"),
     # P103 card numbers
     ("P103", "card 4111 1111 1111 1111 exp 12/26", "4111 1111 1111 1111"),
     ("P103", "amex 3714 496353 98431 please charge it", "3714 496353 98431"),
@@ -83,7 +85,8 @@ FLAGGED = [
 CLEAN = [
     # P101: documentation domains, role addresses, things that are not addresses
     ("P101", "Use user@example.com in the docs"),
-    ("P101", "テスト用のアドレスは taro@example.co.jp を使ってください"),
+    ("P101", "テスト用のアドレスは your.name@example.co.jp のように書いてください"),
+    ("P101", "Sign up as test1@example.org to try it"),
     ("P101", "my email is info@presidio."),
     ("P101", "this is not an email: hello-world here"),
     ("P101", "git clone git@github.com:koe/koe.git"),

@@ -223,6 +223,9 @@ class _PiiDetector(Detector):
 
     PARAMS: ClassVar[tuple[str, ...]] = ()  # detector-specific parameter names
     RADIUS: ClassVar[int] = 40
+    # Detectors that need a context word wake up on the word (rare: パスポート, 口座) rather
+    # than on the number (common: dates, counts, IDs); the others wake up on the number.
+    CONTEXT_WAKES: ClassVar[bool] = False
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
@@ -237,7 +240,7 @@ class _PiiDetector(Detector):
         self.exclude_radius = self.param_int("exclude_radius", 20, high=1000)
 
     def terms(self) -> Sequence[Term]:
-        return ([Term(w, CONTEXT, trigger=False) for w in self.context_words]
+        return ([Term(w, CONTEXT, trigger=self.CONTEXT_WAKES) for w in self.context_words]
                 + [Term(w, EXCLUDE, trigger=False) for w in self.exclude_words])
 
     def split_terms(self, terms: list[Match]) -> tuple[list[Match], list[Match]]:
@@ -265,19 +268,25 @@ _EMAIL = re.compile(
 
 
 class EmailDetector(_PiiDetector):
-    """E-mail addresses, except documentation domains such as ``example.com``.
+    """E-mail addresses, except placeholders and addresses that are nobody's.
 
-    ``ignore_domains`` lists domains (and their subdomains) that belong to nobody;
-    ``ignore_addresses`` and ``ignore_local_parts`` list addresses that are not a person's
-    (``git@github.com``, ``noreply@…``).
+    An address at one of ``documentation_domains`` (``example.com`` and its subdomains) is a
+    placeholder when its local part is one of ``placeholder_names`` (``user@example.com``,
+    ``your.name@example.jp``); a name-like local part still counts, because sample data and
+    screenshots use those domains to stand for real addresses. ``ignore_addresses`` and
+    ``ignore_local_parts`` list addresses that belong to no person (``git@github.com``,
+    ``noreply@…``).
     """
 
     name = "email"
-    PARAMS = ("ignore_domains", "ignore_addresses", "ignore_local_parts")
+    PARAMS = ("documentation_domains", "placeholder_names", "ignore_addresses",
+              "ignore_local_parts")
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
-        self.ignore_domains = tuple(d.lower().lstrip(".") for d in self.param_list("ignore_domains"))
+        self.doc_domains = tuple(d.lower().lstrip(".")
+                                 for d in self.param_list("documentation_domains"))
+        self.placeholders = frozenset(a.lower() for a in self.param_list("placeholder_names"))
         self.ignore_addresses = frozenset(a.lower() for a in self.param_list("ignore_addresses"))
         self.ignore_local = frozenset(a.lower() for a in self.param_list("ignore_local_parts"))
 
@@ -307,12 +316,27 @@ class EmailDetector(_PiiDetector):
             yield Hit(start, end, f"e-mail address at '{domain}'")
 
     def _ignored(self, domain: str, address: str) -> bool:
-        if address in self.ignore_addresses or address.split("@", 1)[0] in self.ignore_local:
+        local = address.split("@", 1)[0]
+        if address in self.ignore_addresses or local in self.ignore_local:
             return True
-        return any(domain == d or domain.endswith("." + d) for d in self.ignore_domains)
+        if local.rstrip("0123456789") not in self.placeholders:
+            return False
+        return any(domain == d or domain.endswith("." + d) for d in self.doc_domains)
 
 
 # --------------------------------------------------------------------------- phone
+
+
+# What every phone number this detector accepts has: a ``+``, a ``(`` or a trunk ``0`` where
+# a number starts, or the US 3-3-4 shape. Without one of these (or a context word) a region
+# of digits is a date, a version or a code.
+_PHONE_HINT = re.compile(
+    r"(?:^| )[+(0]|(?<![0-9])(?:1[ .-]?)?\(?[2-9][0-9]{2}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?![0-9])")
+
+
+# How Japanese numbers are grouped: 03-1234-5678, 045-123-4567, 0467-12-3456, 01267-1-2345,
+# 090-1234-5678, 0120-123-456.
+_JP_GROUPS = frozenset({(2, 4, 4), (3, 3, 4), (4, 2, 4), (5, 1, 4), (3, 4, 4), (4, 3, 3)})
 
 
 class PhoneDetector(_PiiDetector):
@@ -340,16 +364,23 @@ class PhoneDetector(_PiiDetector):
         self.regions = [r.upper() for r in regions]
 
     def patterns(self) -> Sequence[Pattern]:
-        return [Pattern(r"[+(]?[0-9][0-9 ().-]{5,}[0-9]" + _STOP, "phone number")]
+        # Each starts where a phone number can start, so dates and versions do not wake the
+        # detector; the character before the number is part of the match.
+        return [Pattern(r"(?:^|[^0-9])[+(0][0-9 ().-]{6,}[0-9]" + _STOP, "phone number"),
+                Pattern(r"(?:^|[^0-9])(?:1[ .-]?)?[2-9][0-9]{2}[ .-][0-9]{3}[ .-][0-9]{4}" + _STOP,
+                        "US phone number"),
+                Pattern(r"(?:^|[^0-9])[0-9]{9,15}" + _STOP, "run of digits")]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         wide = text.wide
         contexts, excludes = self.split_terms(terms)
         for start, end in _merge(patterns):
-            if start > 0 and wide[start - 1] in "+(":
-                start -= 1
+            if not ("0" <= wide[start] <= "9" or wide[start] in "+("):
+                start += 1
             if end < len(wide) and wide[end] == ")":
                 end += 1
+            if not (_PHONE_HINT.search(wide[start:end]) or near(contexts, start, end, self.radius)):
+                continue  # dates, versions, ISBNs: nothing here can pass, skip the work
             for chunk in _chunks(wide, start, end, self.SEPS, 8):
                 yield from _greedy(chunk, 8, 15, lambda c, i, j: self._candidate(
                     wide, c[i:j + 1], contexts, excludes))
@@ -372,7 +403,7 @@ class PhoneDetector(_PiiDetector):
         raw = wide[start:end]
         word = self.context_near(contexts, start, end)
         if first.plus:
-            region = self._valid(raw, [None])
+            region = self._valid(raw, [None]) or self._jp_shaped(raw, groups)
         else:
             if len(digits) < 9 or tuple(len(g.digits) for g in groups) == (3, 2, 4):
                 return None  # too short, or the shape of a US SSN
@@ -387,7 +418,7 @@ class PhoneDetector(_PiiDetector):
                 regions = self.regions
             else:
                 return None
-            region = self._valid(raw, regions)
+            region = self._valid(raw, regions) or self._jp_shaped(raw, groups)
         if region is None:
             return None
         return Hit(start, end, f"phone number valid in {region}{self.why_context(word)}")
@@ -410,6 +441,31 @@ class PhoneDetector(_PiiDetector):
         if lens[:1] == (1,) and groups[0].digits == "1":
             lens = lens[1:]
         return lens == (3, 3, 4)
+
+    @staticmethod
+    def _jp_shaped(raw: str, groups: list[_Group]) -> str | None:
+        """'JP (possible)' for a number of the right length written in Japan's usual groups.
+
+        Number blocks are handed out over time, so a real number can be missing from the
+        metadata; the way Japanese numbers are written (090-1234-5678, 03-1234-5678,
+        0120-123-456, +81 90 1234 5678) is evidence enough when the length is right.
+        """
+        lens = [len(g.digits) for g in groups]
+        if groups[0].plus:
+            if groups[0].digits != "81" or len(lens) < 2:
+                return None
+            lens = lens[1:]
+            lens[0] += 1  # the trunk 0 that +81 replaces
+            national = "0" + "".join(g.digits for g in groups[1:])
+        else:
+            national = "".join(g.digits for g in groups)
+        if national[0] != "0" or tuple(lens) not in _JP_GROUPS:
+            return None
+        try:
+            number = phonenumbers.parse(raw, "JP")
+        except phonenumbers.NumberParseException:
+            return None
+        return "JP (possible)" if phonenumbers.is_possible_number(number) else None
 
     @staticmethod
     def _valid(raw: str, regions: list[str | None]) -> str | None:
@@ -455,7 +511,7 @@ def card_brand(digits: str) -> str | None:
         return "Mastercard" if n == 16 else None
     if p2 in (34, 37):
         return "American Express" if n == 15 else None
-    if 3528 <= p4 <= 3589:
+    if p2 == 35:  # JCB issues 3528-3589; the rest of 35 is unassigned, not a reason to miss
         return "JCB" if 16 <= n <= 19 else None
     if 300 <= p3 <= 305 or p3 == 309 or p2 in (36, 38, 39):
         return "Diners Club" if 14 <= n <= 19 else None
@@ -619,9 +675,11 @@ class MyNumberDetector(_PiiDetector):
     """Japan's Individual Number: 12 digits with a valid check digit and a context word."""
 
     name = "my_number"
+    CONTEXT_WAKES = True
 
     def patterns(self) -> Sequence[Pattern]:
-        return [Pattern(r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}" + _STOP, "12-digit number")]
+        return [Pattern(r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}" + _STOP, "12-digit number",
+                        trigger=False)]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         wide = text.wide
@@ -723,6 +781,7 @@ class _ContextNumberDetector(_PiiDetector):
     """A number shape that means something only with a context word nearby."""
 
     LABEL: ClassVar[str] = ""
+    CONTEXT_WAKES = True
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         contexts, excludes = self.split_terms(terms)
@@ -758,8 +817,8 @@ class PassportDetector(_ContextNumberDetector):
     LABEL = "passport-number shape"
 
     def patterns(self) -> Sequence[Pattern]:
-        return [Pattern(r"[A-Z]{1,2}[0-9]{6,8}" + _STOP, "letters and digits"),
-                Pattern(r"[0-9]{8,9}" + _STOP, "eight or nine digits")]
+        return [Pattern(r"[A-Z]{1,2}[0-9]{6,8}" + _STOP, "letters and digits", trigger=False),
+                Pattern(r"[0-9]{8,9}" + _STOP, "eight or nine digits", trigger=False)]
 
     def plausible(self, value: str) -> bool:
         return 8 <= len(value) <= 10 and not _DATE8.fullmatch(value) and len(set(value)) > 1
@@ -773,8 +832,8 @@ class BankAccountDetector(_ContextNumberDetector):
     RADIUS = 30
 
     def patterns(self) -> Sequence[Pattern]:
-        return [Pattern(r"[0-9]{7,17}" + _STOP, "7 to 17 digits"),
-                Pattern(r"[0-9]{3,5}-[0-9]{6,8}" + _STOP, "branch and account")]
+        return [Pattern(r"[0-9]{7,17}" + _STOP, "7 to 17 digits", trigger=False),
+                Pattern(r"[0-9]{3,5}-[0-9]{6,8}" + _STOP, "branch and account", trigger=False)]
 
     def plausible(self, value: str) -> bool:
         digits = value.replace("-", "")
