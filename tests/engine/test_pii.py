@@ -80,6 +80,9 @@ FLAGGED = [
     ("P109", "北海道札幌市中央区北1条西2丁目1番地", "北海道札幌市中央区北1条西2丁目1番地"),
     ("P109", "Send it to 東京都渋谷区神南一丁目2番3号 please", "東京都渋谷区神南一丁目2番3号"),
     ("P109", "東京都港区六本木１－２－３", "東京都港区六本木１－２－３"),
+    ("P109", "Mail it to 742 Evergreen Terrace, Springfield, OR 97403 by Friday",
+     "742 Evergreen Terrace, Springfield, OR 97403"),
+    ("P109", "she lives at 221 Baker Street now", "221 Baker Street"),
 ]
 
 CLEAN = [
@@ -148,6 +151,8 @@ CLEAN = [
     ("P109", "新店舗は東京都渋谷区神南1-2-3にオープン！"),
     ("P109", "会場：大阪府大阪市北区梅田3丁目1番1号"),
     ("P109", "株式市場1-2-3月期の振り返り"),
+    ("P109", "I walked 5 Main Street blocks today"),
+    ("P109", "Our new office: 350 Fifth Avenue, New York, NY 10118"),
 ]
 
 

@@ -873,12 +873,23 @@ _ADDRESS = re.compile(
 )
 
 
-class JpAddressDetector(_PiiDetector):
-    """Japanese street addresses down to the block: 都道府県 + 市区町村 + 丁目/番地/号.
+_STREET_SUFFIX = ("Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Way|Court|Ct"
+                  "|Place|Pl|Terrace|Parkway|Pkwy|Circle|Cir|Highway|Hwy")
+_US_STREET = re.compile(
+    rf"[0-9]{{1,5}} (?:[NSEW]\.? )?(?:[A-Z][a-z]+ ){{1,3}}(?:{_STREET_SUFFIX})\b\.?"
+    rf"(?P<rest>,? (?:(?:Apt|Suite|Unit|#) ?[0-9A-Z]+,? )?(?:[A-Z][a-z]+ ){{0,2}}[A-Z][a-z]+,"
+    rf" [A-Z]{{2}} [0-9]{{5}}(?:-[0-9]{{4}})?(?![0-9]))?")
 
-    With a prefecture any block form counts (``大阪市北区梅田3丁目1番``); without one the
-    block must be complete (``港区六本木1-2-3``, ``3丁目1番1号``). ``exclude`` words nearby
-    (本社, 店舗, 会場 …) mark the published address of a business or venue.
+
+class JpAddressDetector(_PiiDetector):
+    """Street addresses: Japanese ones down to the block, and US-style ones.
+
+    Japanese: 都道府県 + 市区町村 + 丁目/番地/号. With a prefecture any block form counts
+    (``大阪市北区梅田3丁目1番``); without one the block must be complete (``港区六本木1-2-3``,
+    ``3丁目1番1号``). US-style: ``742 Evergreen Terrace, Springfield, OR 97403`` counts with
+    city, state and ZIP code; a bare ``742 Evergreen Terrace`` needs a ``context`` word such as
+    'address' or 'live at'. ``exclude`` words nearby (本社, 店舗, 会場, office …) mark the
+    published address of a business or venue.
     """
 
     name = "jp_address"
@@ -889,17 +900,25 @@ class JpAddressDetector(_PiiDetector):
             Pattern(f"(?:{_PREFECTURES})[^\\s]{{1,24}}{digit}", "prefecture and block"),
             Pattern(f"[市区町村郡][^\\s0-9]{{1,10}}{digit}+(?:丁目|番|{_DASH}[0-9]+{_DASH}[0-9])",
                     "municipality and block"),
+            Pattern(f"[0-9]{{1,5}} (?:[NSEW]\\.? )?(?:[A-Z][a-z]+ ){{1,3}}(?:{_STREET_SUFFIX})\\b",
+                    "house number and street"),
         ]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         wide = text.wide
-        _, excludes = self.split_terms(terms)
-        for start, end in _merge(patterns):
+        contexts, excludes = self.split_terms(terms)
+        jp = [m for m in patterns if m.key < 2]
+        for start, end in _merge(jp):
             lo = max(0, start - 30)
             for found in _ADDRESS.finditer(wide, lo, min(len(wide), end + 30)):
                 if found.end() <= start or found.start() >= end:
                     continue
                 hit = self._check(wide, found, excludes)
+                if hit is not None:
+                    yield hit
+        for m in patterns:
+            if m.key == 2:
+                hit = self._check_us(wide, m.start, contexts, excludes)
                 if hit is not None:
                     yield hit
 
@@ -919,3 +938,18 @@ class JpAddressDetector(_PiiDetector):
         where = (found.group("pref") or "") + found.group("muni")
         return Hit(start, end, f"street address in {where} down to the block")
 
+    def _check_us(self, wide: str, start: int, contexts: list[Match],
+                  excludes: list[Match]) -> Hit | None:
+        found = _US_STREET.match(wide, start)
+        if found is None or not _free_left(wide, start):
+            return None
+        end = found.end()
+        word = None
+        if not found.group("rest"):
+            word = self.context_near(contexts, start, end)
+            if word is None:
+                return None
+        if near(excludes, start, end, self.radius) is not None:
+            return None
+        what = "with city, state and ZIP code" if found.group("rest") else "house number and street"
+        return Hit(start, end, f"US-style street address, {what}{self.why_context(word)}")
