@@ -89,7 +89,12 @@ def _free_left(wide: str, start: int) -> bool:
     ch = wide[start - 1]
     if _is_word(ch) or ch in "@+":
         return False
-    return not (ch in "-./" and start >= 2 and _is_word(wide[start - 2]))
+    if start < 2:
+        return True
+    before = wide[start - 2]
+    if ch == ".":  # 'TEL.03-…' is fine, '1.0312…' continues a number
+        return not ("0" <= before <= "9")
+    return not (ch in "-/" and _is_word(before))
 
 
 def _free_right(wide: str, end: int) -> bool:
@@ -131,6 +136,9 @@ def _merge(matches: Iterable[Match]) -> list[tuple[int, int]]:
 
 
 _GROUP = re.compile(r"(\+)?(\()?([0-9]+)(\))?")
+# Dashes people type between digits, in Japanese input too (ー, −); all count as '-'.
+_DASHES = "ー−‐‑–—―"
+_DASH_TABLE = str.maketrans({ch: "-" for ch in _DASHES})
 
 
 class _Group:
@@ -164,7 +172,7 @@ def _chunks(wide: str, start: int, end: int, seps: frozenset[str],
     current: list[_Group] = []
     prev_end = None
     for m in _GROUP.finditer(region):
-        sep = "" if prev_end is None else region[prev_end:m.start()]
+        sep = "" if prev_end is None else region[prev_end:m.start()].translate(_DASH_TABLE)
         g = _Group(m, start, sep)
         joined = current and (sep in seps or (sep == "" and (current[-1].close or g.open)))
         if joined and not g.plus:
@@ -366,7 +374,7 @@ class PhoneDetector(_PiiDetector):
     def patterns(self) -> Sequence[Pattern]:
         # Each starts where a phone number can start, so dates and versions do not wake the
         # detector; the character before the number is part of the match.
-        return [Pattern(r"(?:^|[^0-9])[+(0][0-9 ().-]{6,}[0-9]" + _STOP, "phone number"),
+        return [Pattern(rf"(?:^|[^0-9])[+(0][0-9 ().{_DASHES}-]{{6,}}[0-9]" + _STOP, "phone number"),
                 Pattern(r"(?:^|[^0-9])(?:1[ .-]?)?[2-9][0-9]{2}[ .-][0-9]{3}[ .-][0-9]{4}" + _STOP,
                         "US phone number"),
                 Pattern(r"(?:^|[^0-9])[0-9]{9,15}" + _STOP, "run of digits")]
@@ -407,6 +415,8 @@ class PhoneDetector(_PiiDetector):
         else:
             if len(digits) < 9 or tuple(len(g.digits) for g in groups) == (3, 2, 4):
                 return None  # too short, or the shape of a US SSN
+            if len(first.digits) < 2:
+                return None  # 0.123456789: a decimal, no area code is one digit
             bare = len(groups) == 1
             if bare and not word and not re.fullmatch(r"0[789]0[0-9]{8}", digits):
                 return None
@@ -537,8 +547,10 @@ class CreditCardDetector(_PiiDetector):
     SEPS = frozenset({" ", "-"})
 
     def patterns(self) -> Sequence[Pattern]:
-        return [Pattern(r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}" + _STOP, "card number"),
-                Pattern(r"[0-9]{4}[ -][0-9]{6}[ -][0-9]{4,5}" + _STOP, "card number (4-6-5)")]
+        sep = f"[ {_DASHES}-]"
+        return [Pattern(f"[0-9]{{4}}{sep}?[0-9]{{4}}{sep}?[0-9]{{4}}{sep}?[0-9]{{1,7}}" + _STOP,
+                        "card number"),
+                Pattern(f"[0-9]{{4}}{sep}[0-9]{{6}}{sep}[0-9]{{4,5}}" + _STOP, "card number (4-6-5)")]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         wide = text.wide
@@ -837,8 +849,8 @@ class BankAccountDetector(_ContextNumberDetector):
 
     def plausible(self, value: str) -> bool:
         digits = value.replace("-", "")
-        if len(set(digits)) == 1 or digits in "01234567890123456789":
-            return False  # 1111111, 1234567: placeholders
+        if len(set(digits)) == 1:
+            return False  # 1111111: a placeholder
         if _DATE8.fullmatch(digits):
             return False
         # a Japanese phone number is the phone rule's business
