@@ -32,6 +32,7 @@ from ..text import Text
 from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term, near
 
 __all__ = [
+    "IBAN_LENGTHS",
     "BankAccountDetector",
     "CreditCardDetector",
     "EmailDetector",
@@ -41,9 +42,11 @@ __all__ = [
     "PassportDetector",
     "PhoneDetector",
     "UsSsnDetector",
+    "card_brand",
     "iban_is_valid",
     "luhn_is_valid",
     "my_number_is_valid",
+    "ssn_kind",
 ]
 
 CONTEXT, EXCLUDE = "context", "exclude"
