@@ -229,7 +229,8 @@ FORMATS: tuple[_Format, ...] = (
     _Format("OpenAI API key", r"sk-[A-Za-z0-9_\-]*T3BlbkFJ[A-Za-z0-9_\-]+",
             r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{20,}T3BlbkFJ[A-Za-z0-9_\-]{20,}",
             right=TOKEN_CHARS),
-    _Format("OpenAI project key", r"sk-(?:proj|svcacct|admin)-[A-Za-z0-9_\-]{80,}",
+    # OpenAI's newer keys, and the many services that copied the sk- prefix.
+    _Format("OpenAI-style secret key", r"sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_\-]{32,}",
             right=TOKEN_CHARS, check="random"),
     _Format("Anthropic API key", r"sk-ant-(?:api|admin|oat)[0-9]{2}-[A-Za-z0-9_\-]{80,}",
             right=TOKEN_CHARS),
@@ -482,14 +483,14 @@ _PIN_GAP = re.compile(r"\s*(?:の|に)?\s*(?:code|number|番号|コード)?\s*(?
                       r"\s*(?:(?:now|still|just|literally)\s+)?(?:[^\s]{0,8}?の)?\s*[「\"']?",
                       re.IGNORECASE)
 # A user name, a separator and a password: "taro@example.com / Spring2024!".
-_PAIR = re.compile(r"\s*(?:[:=→]|は|info|details|情報)?\s*[:：]?\s*(?:(?:id|user|email|メール)\s*[:：]?\s*)?"
+_PAIR = re.compile(r"(?:\s+(?:for|to|of|on)(?:\s+[^\s:/]+){1,4}?)?\s*(?:[:=→]|は|info|details|情報)?\s*[:：]?\s*(?:(?:id|user|email|メール)\s*[:：]?\s*)?"
                    r"[A-Za-z0-9._%+\-@]{2,64}\s*(?:[/|,、]|\s+and\s+)\s*"
                    r"(?:(?:pw|pass|password|パス|パスワード)\s*[:：]?\s*)?(?P<secret>[!-~]{4,64})",
                    re.IGNORECASE)
 _JA_LINKS = frozenset(("は", "が", "って", "も", "を"))
 # A short Japanese phrase before the value: 「パスワードは誕生日の0612」「猫の名前の tama2020」.
 _JA_GAP = re.compile(r"(?:[^\x00-\x7f\s、。「」]{1,8}?の){1,3}\s*(?=[!-~])")
-_SHORT_LINKS = frozenset((":", "=", "は", "→", "->", "is", "was", "って"))
+_SHORT_LINKS = frozenset((":", "=", "は", "→", "->", "is", "was", "って", ""))
 _NOT_SECRET_STARTS = ("http://", "https://", "file:", "/", "~/", "./", "www.", "c:\\")
 _UNIT_AFTER = re.compile(
     r"\s*(?:文字|桁|字|回|日|年|月|時|分|秒|人|個|つ|円|万|億|件|歳|才|枚|本|点|位|番目|%|ドル|"
@@ -500,7 +501,15 @@ _QUANTITY = re.compile(r"^(?:[$¥€£][0-9][0-9,.]*|[0-9]{1,3}(?:,[0-9]{3})+(?:
                        r"rd|th|\+))$", re.IGNORECASE)
 _WORDLIKE = re.compile(r"^[A-Za-z]+(?:['’\-_][A-Za-z]+)*$")
 _JA_PARTICLE_AFTER = re.compile(r"(?:で(?!す|し)|に|の|を|へ|と|や|から|まで|より|など|みたい|っぽ|"
-                                r"とか|って|アプリ)")
+                                r"とか|って|[\u30a1-\u30fa\u4e00-\u9fff])")  # or a compound: Wi-Fiルーター
+# "P@ssw0rd is a terrible example", 「password123とかはダメ」: an example, not a leak.
+_DISCUSSION_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:is|are|was|would\s+be|=)\s+(?:(?:a|an|the|so|too|very|really|still)\s+)*"
+    r"(?:\w+\s+)?(?:terrible|bad|weak|common|popular|typical|awful|horrible|classic|example|"
+    r"guessable|easy|insecure|dumb|not\s+(?:a\s+)?(?:good|safe|secure|strong))\b"
+    r"|(?:e\.g\.|for\s+example|as\s+an\s+example)\b"
+    r"|とか|みたいな|のような|などの?|(?:は|じゃ|では)(?:ダメ|だめ|危険|弱い|やめ|NG|避け)|にしないで|にしちゃ)",
+    re.IGNORECASE)
 # "the most common password is 123456" talks about passwords; it does not leak one.
 _DISCUSSION_BEFORE = re.compile(
     r"(?<![\w@.])(?:common|popular|worst|weakest|weak|typical|top|most\s+used|default|example|"
@@ -514,9 +523,19 @@ _PASSWORD_MANAGERS = re.compile(r"1password|bitwarden|lastpass|keepass|dashlane|
 
 _IDENT_JOIN = frozenset("_-.[$")
 # A user name or ID just before the password cue: "user admin and password …", 「ID: x / パス」.
-_USER_BEFORE = re.compile(r"(?:\buser(?:name)?|\blogin|\bid|\bemail|ユーザー|ユーザ名|ログイン|"
-                          r"アカウント|メアド)\W{0,3}\S{1,40}?[\s、,/|]+(?:and\s+|&\s*|で\s*)?$",
+_USER_BEFORE = re.compile(r"(?:\buser(?:name)?|\blogin|\bid|\bemail|\bssid|\bwi-?fi|ユーザー|"
+                          r"ユーザ名|ログイン|アカウント|メアド)\W{0,3}\S{1,40}?[\s、,/|]+(?:and\s+|&\s*|で\s*)?$",
                           re.IGNORECASE)
+
+
+_CLAUSE_END = re.compile(r"[\n.!?。！？]")
+
+
+def _clause_before(wide: str, pos: int, width: int = 16) -> str:
+    """Up to ``width`` characters before ``pos``, within the same sentence."""
+    before = wide[max(0, pos - width):pos]
+    ends = list(_CLAUSE_END.finditer(before))
+    return before[ends[-1].end():] if ends else before
 
 
 @dataclass(frozen=True, slots=True)
@@ -562,7 +581,7 @@ class PasswordProseDetector(Detector):
             cue = self.cues[m.key]
             if _before(wide, m.start, _IDENT_CHARS) or _after(wide, m.end, _IDENT_JOIN):
                 continue  # db_password = …, ibm-cloud-pwd: code, which S104 reads
-            if _DISCUSSION_BEFORE.search(wide, max(0, m.start - 16), m.start):
+            if _DISCUSSION_BEFORE.search(_clause_before(wide, m.start)):
                 continue
             if cue.kind == "pin":
                 span = self._pin(wide, m.end)
@@ -611,9 +630,11 @@ class PasswordProseDetector(Detector):
         at = link.end()
         gap = _JA_GAP.match(wide, at, limit) if connector in _JA_LINKS else None
         if gap is not None and _PROSE_VALUE.match(wide, at, limit) is None:
-            at, strict = gap.end(), True  # 「パスワードは誕生日の0612」: the value needs digits
+            at = gap.end()  # 「パスワードは誕生日の0612」
+        else:
+            gap = None
         v = _PROSE_VALUE.match(wide, at, limit)
-        if v is None:
+        if v is None or (gap is not None and not any(ch.isdigit() for ch in v.group())):
             return None
         if v.group("q"):
             if v.group("q") in "\"'`" and connector in (":", "="):
@@ -652,12 +673,14 @@ class PasswordProseDetector(Detector):
             return False
         if _QUANTITY.match(value) or (value.isdigit() and _UNIT_AFTER.match(wide, end)):
             return False
+        if _DISCUSSION_AFTER.match(wide, end + (1 if quoted else 0), end + 60):
+            return False
         if _SNAKE_WORDS.match(value) and not quoted:
             return False  # password: real_key names a variable
         word = value.rstrip("!?")
         if strict or (not connector and not paired):  # only what cannot be a word
-            return any(not c.isalpha() for c in word) and (
-                any(c.isdigit() for c in word) or _char_classes(word) >= 2)
+            return (any(c.isalpha() for c in word) and any(not c.isalpha() for c in word)) or \
+                (not strict and word.isdigit() and connector != "")
         if _WORDLIKE.match(word) and not quoted:
             words = re.split(r"['’\-_]", word.casefold())
             if any(w in _PROSE_STOPWORDS for w in words):
@@ -667,8 +690,8 @@ class PasswordProseDetector(Detector):
             rest = wide[end:end + 12]
             if re.match(r"[ \t]+[a-z]", rest) and not paired:
                 return False  # a sentence goes on: "password: use a manager"
-            if _JA_PARTICLE_AFTER.match(rest) and not paired:
-                return False  # 「パスワードはiPhoneで管理」
+            if _JA_PARTICLE_AFTER.match(rest) and not paired and word == value:
+                return False  # 「パスワードはiPhoneで管理」, 「Wi-Fiルーター」
         return True
 
 
@@ -704,6 +727,10 @@ _BEARER = r"(?:bearer|basic|token)[ \t]+[A-Za-z0-9\-._~+/]{20,}=*"
 _CLI_FLAG = r"--[A-Za-z0-9_\-]*(?:password|passwd|token|secret|api-?key|access-key)" \
             r"[A-Za-z0-9_\-]*(?:=|[ \t]+)"
 _COMPARE = r"(?:===|!==|==|!=)[ \t]*[A-Za-z0-9_]*(?:pass|secret|key|token|pwd)"
+
+
+# The kinds of CredentialAssignmentDetector hits, in the order of its patterns.
+_KEY_OP, _KEY_STATEMENT, _COMPARISON, _FLAG, _HEADER, _BLOB, _SENTENCE, _JAPANESE = range(8)
 
 
 def _claimed(wide: str, key_start: int, vstart: int, vend: int, value: str) -> bool:
@@ -756,6 +783,8 @@ class CredentialAssignmentDetector(Detector):
         self._in_ident = re.compile(
             r"(?:^|(?<=[_\-.0-9$])|" + camel + ")" + self._key_re
             + r"(?:$|(?=[_\-.0-9])|" + camel + r"|(?:s|e|es)$)", re.IGNORECASE)
+        self._keyword = re.compile(self._key_re, re.IGNORECASE)
+        # The order is the kind of each hit: see find().
         self._patterns = [
             Pattern(self._key_re + r"[A-Za-z0-9_\-.]*" + _ASSIGN_OP, "key and value",
                     caseless=True),
@@ -765,6 +794,8 @@ class CredentialAssignmentDetector(Detector):
             Pattern(_CLI_FLAG, "command-line option", caseless=True),
             Pattern(_BEARER, "authorization header", caseless=True),
             Pattern(_QUOTED_BLOB, "high-entropy string"),
+            Pattern(_keyword_regex(self.keys) + r"(?:[ \t]+(?:is|was))?[ \t]+", "key in a sentence",
+                    caseless=True),
         ]
         if self.ja_keys:
             self._patterns.append(Pattern(
@@ -781,16 +812,18 @@ class CredentialAssignmentDetector(Detector):
         seen_keys: set[int] = set()
         for m in patterns:
             kind = m.key
-            if kind == 5:
+            if kind == _BLOB:
                 blobs.append(m)
                 continue
-            if kind == 2:
+            if kind == _COMPARISON:
                 hit = self._comparison(wide, m)
-            elif kind == 3:
+            elif kind == _FLAG:
                 hit = self._flag(wide, m)
-            elif kind == 4:
+            elif kind == _HEADER:
                 hit = self._bearer(wide, m)
-            elif kind == 6:
+            elif kind == _SENTENCE:
+                hit = self._sentence(wide, m)
+            elif kind == _JAPANESE:
                 hit = self._japanese(wide, m)
             else:
                 start = self._ident_start(wide, m.start)
@@ -821,12 +854,14 @@ class CredentialAssignmentDetector(Detector):
 
     def _assignment(self, wide: str, start: int, m: Match) -> Hit | None:
         end = start
+        for k in self._keyword.finditer(wide, start, m.end):  # "secret key" has a space
+            end = max(end, k.end())
         while end < len(wide) and wide[end] in _IDENT_CHARS:
             end += 1
         ident = wide[start:end]
         if not ident or not self._in_ident.search(ident):
             return None
-        last = re.split(r"[_\-.]|(?<=[a-z])(?=[A-Z])", ident)[-1]
+        last = re.split(r"[_\-. ]|(?<=[a-z])(?=[A-Z])", ident)[-1]
         if _NOT_SECRET_KEY.match(last) and not self._in_ident.fullmatch(last):
             return None  # password_hash = …, token_type: bearer
         if (start > 0 and wide[start - 1] == "-") or ident.startswith("-"):
@@ -853,7 +888,8 @@ class CredentialAssignmentDetector(Detector):
         if _claimed(wide, start, vstart, vend, text):
             return None  # a known service format: S101 reports it
         passwordish = bool(self._password_re.search(ident))
-        code = operator != ":" or not ident.isalpha()  # api_key: '…' is config, secret: '…' prose
+        # api_key: '…' is configuration; secret: '…' may be prose
+        code = operator != ":" or bool(re.search(r"[_\-.0-9]|[a-z][A-Z]", ident))
         if not self._secret_like(text, quote=quote, passwordish=passwordish, code=code):
             return None
         return Hit(start, vend + (1 if quote else 0),
@@ -913,6 +949,27 @@ class CredentialAssignmentDetector(Detector):
                 or not _looks_random(value, self.min_entropy):
             return None
         return Hit(m.start, m.end, f"{scheme} credential in an authorization header")
+
+    def _sentence(self, wide: str, m: Match) -> Hit | None:
+        """"my API key is 8f1e…", "token 8f1e…": the value must look random on its own."""
+        if _before(wide, m.start, _IDENT_CHARS):
+            return None
+        value = self._read_value(wide, m.end)
+        if value is None:
+            return None
+        text, vstart, vend, quote, _ = value
+        text = text.rstrip(".!?")
+        linked = bool(re.search(r"\b(?:is|was)[ \t]+$", wide[m.start:m.end], re.IGNORECASE))
+        if _claimed(wide, m.start, vstart, vend, text):
+            return None
+        if not self._secret_like(text, quote=quote, passwordish=False, code=False):
+            return None
+        if not linked and not (len(text) >= 16 and _char_classes(text) >= 2
+                               and entropy(text) >= 3.5):
+            return None
+        key = " ".join(wide[m.start:m.end].split()[:2])
+        return Hit(m.start, vstart + len(text) + (1 if quote else 0),
+                   f"'{key}' followed by a {len(text)}-character value")
 
     def _japanese(self, wide: str, m: Match) -> Hit | None:
         value = self._read_value(wide, m.end)
