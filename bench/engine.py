@@ -108,6 +108,17 @@ def mb(n: float) -> str:
     return f"{n / 1_048_576:,.1f} MB"
 
 
+def delta_mb(n: float) -> str:
+    return f"{n / 1_048_576:+,.1f} MB"
+
+
+def timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
+    """Call ``fn``; return its result, the thread's CPU seconds and the wall seconds."""
+    c0, w0 = time.thread_time(), time.perf_counter()
+    out = fn()
+    return out, time.thread_time() - c0, time.perf_counter() - w0
+
+
 def percentile(sorted_values: Sequence[int], q: float) -> float:
     if not sorted_values:
         return 0.0
@@ -130,9 +141,7 @@ def measure_memory(build: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
     """
     gc.collect()
     before = rss_bytes()
-    t0 = time.perf_counter()
-    obj = build()
-    seconds = time.perf_counter() - t0
+    obj, seconds, wall = timed(build)
     gc.collect()
     rss_delta = rss_bytes() - before
     tracemalloc.start()
@@ -142,19 +151,26 @@ def measure_memory(build: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
     tracemalloc.stop()
     del twin
     gc.collect()
-    return obj, {"seconds": seconds, "rss_delta": rss_delta, "traced": current - base,
+    return obj, {"seconds": seconds, "wall_seconds": wall, "rss_delta": rss_delta, "traced": current - base,
                  "traced_peak": peak - base}
 
 
 @dataclass
 class Run:
-    """One engine over the posts: wall time, per-post latency, what it flagged."""
+    """One engine over the posts: CPU and wall time, per-post latency, what it flagged.
+
+    ``rate`` is posts per CPU-second of the scanning thread: what one core does when the
+    process has it to itself, and what the targets are judged on. ``wall_rate`` is posts per
+    elapsed second, lower when other processes take turns on the same core.
+    """
 
     name: str
     posts: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # CPU time of the thread
+    wall_seconds: float = 0.0
     flagged: int = 0
-    latencies_ns: list[int] = field(default_factory=list)
+    latencies_ns: list[int] = field(default_factory=list)  # CPU time per post
+    wall_latencies_ns: list[int] = field(default_factory=list)
     hits: dict[str, Counter] = field(default_factory=dict)  # kind → Counter of categories
     rules: dict[str, Counter] = field(default_factory=dict)  # kind → Counter of rule codes
     flagged_by_kind: Counter = field(default_factory=Counter)
@@ -164,17 +180,29 @@ class Run:
         return self.posts / self.seconds if self.seconds else 0.0
 
     @property
+    def wall_rate(self) -> float:
+        return self.posts / self.wall_seconds if self.wall_seconds else 0.0
+
+    @property
     def us_per_post(self) -> float:
         return self.seconds / self.posts * 1e6 if self.posts else 0.0
 
+    def line(self) -> str:
+        return (f"  {self.name:<18} {self.rate:>10,.0f} posts/s {self.us_per_post:8.1f} µs/post"
+                f"  (wall {self.wall_rate:,.0f} posts/s)  {self.flagged:>7,} posts flagged")
+
     def summary(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"posts": self.posts, "seconds": round(self.seconds, 3),
-                               "posts_per_s": round(self.rate, 1), "flagged": self.flagged}
-        if self.latencies_ns:
-            lat = sorted(self.latencies_ns)
-            out["p50_us"] = round(percentile(lat, 0.50) / 1000, 1)
-            out["p99_us"] = round(percentile(lat, 0.99) / 1000, 1)
-            out["max_us"] = round(lat[-1] / 1000, 1)
+        out: dict[str, Any] = {"posts": self.posts, "cpu_seconds": round(self.seconds, 3),
+                               "wall_seconds": round(self.wall_seconds, 3),
+                               "posts_per_s": round(self.rate, 1),
+                               "wall_posts_per_s": round(self.wall_rate, 1),
+                               "flagged": self.flagged}
+        for key, values in (("cpu", self.latencies_ns), ("wall", self.wall_latencies_ns)):
+            if values:
+                lat = sorted(values)
+                out[f"{key}_p50_us"] = round(percentile(lat, 0.50) / 1000, 1)
+                out[f"{key}_p99_us"] = round(percentile(lat, 0.99) / 1000, 1)
+                out[f"{key}_max_us"] = round(lat[-1] / 1000, 1)
         return out
 
 
@@ -183,17 +211,20 @@ def run_koe(name: str, scanner: Any, posts: Sequence[dict[str, Any]]) -> Run:
     for post in posts[:1000]:  # warm-up: first-call costs (imports, caches) stay out
         scan(post["text"], account="personal", lang=post["lang"])
     run = Run(name, posts=len(posts))
-    lat = run.latencies_ns
-    clock = time.perf_counter_ns
+    cpu_lat, wall_lat = run.latencies_ns, run.wall_latencies_ns
+    cpu, wall = time.thread_time_ns, time.perf_counter_ns
     found: list[tuple[int, Any]] = []
-    t0 = time.perf_counter()
+    c0, w0 = time.thread_time(), time.perf_counter()
     for i, post in enumerate(posts):
-        s = clock()
+        w, c = wall(), cpu()
         report = scan(post["text"], account="personal", lang=post["lang"])
-        lat.append(clock() - s)
+        c2, w2 = cpu(), wall()
+        cpu_lat.append(c2 - c)
+        wall_lat.append(w2 - w)
         if report.findings:
             found.append((i, report.findings))
-    run.seconds = time.perf_counter() - t0
+    run.seconds = time.thread_time() - c0
+    run.wall_seconds = time.perf_counter() - w0
     run.flagged = len(found)
     hits: dict[str, Counter] = defaultdict(Counter)
     rules: dict[str, Counter] = defaultdict(Counter)
@@ -214,11 +245,12 @@ def run_peer(name: str, analyze: Callable[[str], Any], posts: Sequence[dict[str,
         analyze(post["text"])
     run = Run(name, posts=len(posts))
     flagged = 0
-    t0 = time.perf_counter()
+    c0, w0 = time.thread_time(), time.perf_counter()
     for post in posts:
         if analyze(post["text"]):
             flagged += 1
-    run.seconds = time.perf_counter() - t0
+    run.seconds = time.thread_time() - c0
+    run.wall_seconds = time.perf_counter() - w0
     run.flagged = flagged
     return run
 
@@ -489,59 +521,60 @@ def main(argv: Sequence[str] | None = None) -> int:
         from koe.engine import InternalIndex, load_policy, parse_policy
 
         import_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        default = load_policy()
-        load_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        default_scanner = default.compile()
-        compile_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        org_policy = parse_policy(ORGANIZATION_YAML, source="<bench: Acme policy>")
-        org_load_s = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        org_scanner = org_policy.compile()
-        org_compile_s = time.perf_counter() - t0
+        default, load_s, load_w = timed(load_policy)
+        default_scanner, compile_s, compile_w = timed(default.compile)
+        org_policy, org_load_s, org_load_w = timed(
+            lambda: parse_policy(ORGANIZATION_YAML, source="<bench: Acme policy>"))
+        org_scanner, org_compile_s, org_compile_w = timed(org_policy.compile)
         categories = Counter(r.category for r in default.rules.values() if r.enabled)
         print()
         print(f"koe {version('koe')} (import {import_s * 1000:.0f} ms)")
         print("  default policy: " + ", ".join(f"{c} {n}" for c, n in sorted(categories.items())))
-        print(f"  default policy:        load {load_s * 1000:7.1f} ms, compile "
-              f"{compile_s * 1000:7.1f} ms  [{scanner_shape(default_scanner)}]")
-        print(f"  default + Acme policy: load {org_load_s * 1000:7.1f} ms, compile "
-              f"{org_compile_s * 1000:7.1f} ms  [{scanner_shape(org_scanner)}]")
+        print("  times in CPU time of the thread (wall clock in brackets)")
+        print(f"  default policy:        load {load_s * 1000:7.1f} ms ({load_w * 1000:.0f}), "
+              f"compile {compile_s * 1000:7.1f} ms ({compile_w * 1000:.0f})  "
+              f"[{scanner_shape(default_scanner)}]")
+        print(f"  default + Acme policy: load {org_load_s * 1000:7.1f} ms ({org_load_w * 1000:.0f}), "
+              f"compile {org_compile_s * 1000:7.1f} ms ({org_compile_w * 1000:.0f})  "
+              f"[{scanner_shape(org_scanner)}]")
         ok = "meets" if max(compile_s, org_compile_s) < TARGET_COMPILE_S else "MISSES"
         print(f"  compile target < {TARGET_COMPILE_S:.0f} s: {ok}")
         results["policy"] = {"default_load_s": load_s, "default_compile_s": compile_s,
                              "org_load_s": org_load_s, "org_compile_s": org_compile_s,
-                             "rules": len(default.rules)}
+                             "default_compile_wall_s": compile_w,
+                             "org_compile_wall_s": org_compile_w, "rules": len(default.rules)}
 
         print()
-        print(f"throughput: Koe, {n_posts:,} posts, account=personal, lang from the post")
+        print(f"throughput: Koe, {n_posts:,} posts, account=personal, lang from the post "
+              "(posts/s and µs/post in CPU time of the scanning thread; wall clock in brackets)")
         for name, scanner in (("koe default", default_scanner),
                               ("koe default+Acme", org_scanner)):
             run = run_koe(name, scanner, posts)
             koe_runs.append(run)
             results["engines"][name] = run.summary()
-            print(f"  {name:<18} {run.rate:>10,.0f} posts/s  {run.us_per_post:8.1f} µs/post  "
-                  f"{run.flagged:>7,} posts flagged")
+            print(run.line())
 
         headline = koe_runs[-1]
-        lat = sorted(headline.latencies_ns)
-        long_lat = sorted(ns for ns, p in zip(headline.latencies_ns, posts, strict=True)
-                          if len(p["text"]) >= 250)
-        p50, p99 = percentile(lat, 0.5) / 1000, percentile(lat, 0.99) / 1000
-        print(f"  latency per post ({headline.name}): p50 {p50:.1f} µs, p99 {p99:.1f} µs, "
-              f"max {lat[-1] / 1000:.0f} µs")
-        if long_lat:
-            lp50, lp99 = percentile(long_lat, 0.5) / 1000, percentile(long_lat, 0.99) / 1000
-            print(f"  latency per post of 250-280 chars ({len(long_lat):,} posts): "
-                  f"p50 {lp50:.1f} µs, p99 {lp99:.1f} µs")
-            results["latency_long"] = {"posts": len(long_lat), "p50_us": lp50, "p99_us": lp99}
-        else:
-            lp99 = p99
+        print(f"  latency per post ({headline.name}):")
+        lp99 = 0.0
+        for label, values in (("CPU time", headline.latencies_ns),
+                              ("wall clock", headline.wall_latencies_ns)):
+            lat = sorted(values)
+            long_lat = sorted(ns for ns, p in zip(values, posts, strict=True)
+                              if len(p["text"]) >= 250)
+            line = (f"    {label + ':':<12} all posts p50 {percentile(lat, 0.5) / 1000:.1f} µs, "
+                    f"p99 {percentile(lat, 0.99) / 1000:.1f} µs, max {lat[-1] / 1000:.0f} µs")
+            if long_lat:
+                line += (f"; 250-280 chars ({len(long_lat):,} posts) p50 "
+                         f"{percentile(long_lat, 0.5) / 1000:.1f} µs, p99 "
+                         f"{percentile(long_lat, 0.99) / 1000:.1f} µs")
+            print(line)
+            if label == "CPU time":
+                lp99 = percentile(long_lat or lat, 0.99) / 1000
+                results["latency_long_cpu_p99_us"] = lp99
         rate_ok = "meets" if min(r.rate for r in koe_runs) >= TARGET_POSTS_PER_S else "MISSES"
         p99_ok = "meets" if lp99 < TARGET_P99_US else "MISSES"
-        print(f"  targets: >= {TARGET_POSTS_PER_S:,} posts/s on one core: {rate_ok}; "
+        print(f"  targets (CPU time): >= {TARGET_POSTS_PER_S:,} posts/s on one core: {rate_ok}; "
               f"p99 < {TARGET_P99_US} µs per 280-char post: {p99_ok}")
         print("  what the default+Acme policy reported on the synthetic corpus "
               "(a sanity check, not an accuracy measure):")
@@ -565,28 +598,28 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if not args.no_memory:
             print()
-            print("memory (RSS kept after building; tracemalloc kept / peak while building)")
+            print("memory (RSS kept after building; tracemalloc kept / peak while building; "
+                  "build times in CPU time)")
             terms = lexicon_terms(n_terms, args.seed)
             yaml_text = ORGANIZATION_YAML + LEXICON_RULE.format(
                 terms=json.dumps(terms, ensure_ascii=False))
-            t0 = time.perf_counter()
-            lex_policy = parse_policy(yaml_text, source="<bench: Acme policy + lexicon>")
-            lex_load_s = time.perf_counter() - t0
+            lex_policy, lex_load_s, _ = timed(
+                lambda: parse_policy(yaml_text, source="<bench: Acme policy + lexicon>"))
             _, base_mem = measure_memory(org_policy.compile)
             lex_scanner, lex_mem = measure_memory(lex_policy.compile)
             print(f"  default+Acme scanner: compile {base_mem['seconds']:.3f} s, "
-                  f"RSS +{mb(base_mem['rss_delta'])}, traced {mb(base_mem['traced'])} "
+                  f"RSS {delta_mb(base_mem['rss_delta'])}, traced {mb(base_mem['traced'])} "
                   f"(peak {mb(base_mem['traced_peak'])})")
             print(f"    {native_sizes(org_policy.compile())}")
             print(f"  + lexicon rule of {n_terms:,} terms: load {lex_load_s:.3f} s, compile "
-                  f"{lex_mem['seconds']:.3f} s, RSS +{mb(lex_mem['rss_delta'])}, traced "
+                  f"{lex_mem['seconds']:.3f} s, RSS {delta_mb(lex_mem['rss_delta'])}, traced "
                   f"{mb(lex_mem['traced'])} (peak {mb(lex_mem['traced_peak'])})  "
                   f"[{scanner_shape(lex_scanner)}]")
             print(f"    {native_sizes(lex_scanner)}")
             run = run_koe(f"koe +{n_terms} terms", lex_scanner, posts)
             results["engines"][run.name] = run.summary()
-            print(f"  scan with the lexicon:  {run.rate:>10,.0f} posts/s  "
-                  f"{run.us_per_post:8.1f} µs/post")
+            print("  scan with the lexicon:")
+            print(run.line())
             results["memory_lexicon"] = {"terms": n_terms, "load_s": lex_load_s, **lex_mem,
                                          "baseline": base_mem}
             del lex_scanner, lex_policy
@@ -601,7 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             index, index_mem = measure_memory(build_index)
             print(f"  InternalIndex of {n_docs:,} documents: build {index_mem['seconds']:.1f} s "
                   f"({n_docs / index_mem['seconds']:,.0f} docs/s), arrays "
-                  f"{mb(index.memory_bytes())}, RSS +{mb(index_mem['rss_delta'])}, traced "
+                  f"{mb(index.memory_bytes())}, RSS {delta_mb(index_mem['rss_delta'])}, traced "
                   f"{mb(index_mem['traced'])} (peak {mb(index_mem['traced_peak'])})")
             results["memory_index"] = {"docs": n_docs, "arrays": index.memory_bytes(), **index_mem}
             leak_rules = [r.code for r in org_policy.rules.values()
@@ -624,9 +657,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         by_edit[post.get("edit", "?")][0] += any(
                             f.category == "leak" and f.detail == post["doc"]
                             for f in report.findings)
-                print(f"  scan with leak detection ({', '.join(leak_rules)}, {n_docs:,} documents): "
-                      f"{run.rate:,.0f} posts/s  {run.us_per_post:.1f} µs/post, "
-                      f"p99 {percentile(lat, 0.99) / 1000:.1f} µs; copies caught "
+                print(f"  scan with leak detection ({', '.join(leak_rules)}, {n_docs:,} documents):")
+                print(run.line())
+                print(f"    p99 {percentile(lat, 0.99) / 1000:.1f} µs CPU; copies caught "
                       f"{caught:,}/{copies:,}, other posts reported as leaks {false:,}")
                 print("    right document found, by edit: " + ", ".join(
                     f"{edit} {got}/{total}" for edit, (got, total) in sorted(by_edit.items())))
@@ -644,8 +677,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         run = run_peer("presidio", analyze, peer_posts)
         peers.append(run)
         results["engines"]["presidio"] = {**run.summary(), "label": label}
-        print(f"  {'presidio':<18} {run.rate:>10,.0f} posts/s  {run.us_per_post:8.1f} µs/post  "
-              f"{run.flagged:>7,} posts flagged  ({run.posts:,} posts)")
+        print(run.line() + f"  ({run.posts:,} posts)")
     if "detect-secrets" in engines:
         t0 = time.perf_counter()
         label, analyze, settings = detect_secrets_scanner()
@@ -658,12 +690,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings.__exit__(None, None, None)
         peers.append(run)
         results["engines"]["detect-secrets"] = {**run.summary(), "label": label}
-        print(f"  {'detect-secrets':<18} {run.rate:>10,.0f} posts/s  {run.us_per_post:8.1f} µs/post  "
-              f"{run.flagged:>7,} posts flagged  ({run.posts:,} posts)")
+        print(run.line() + f"  ({run.posts:,} posts)")
 
     if koe_runs and peers:
         print()
-        print("speed-up (posts/s ratio, same posts, same core)")
+        print("speed-up (ratio of posts per CPU-second, same posts, same core)")
         for koe_run in koe_runs:
             ratios = ", ".join(f"koe/{p.name} {koe_run.rate / p.rate:,.1f}x" for p in peers)
             print(f"  {koe_run.name:<18} {ratios}")
