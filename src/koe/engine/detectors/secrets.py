@@ -574,9 +574,11 @@ class PasswordProseDetector(Detector):
         wide = text.wide
         hits: list[Hit] = []
         covered_end = -1
-        for m in sorted(terms, key=lambda t: (t.start, -t.end)):
+        for handled, m in enumerate(sorted(terms, key=lambda t: (t.start, -t.end))):
             if m.end <= covered_end:  # "パス" inside "パスワード"
                 continue
+            if handled >= _MAX_CANDIDATES:
+                break  # a post made of cue words is spam; what counts was found already
             covered_end = m.end
             cue = self.cues[m.key]
             if _before(wide, m.start, _IDENT_CHARS) or _after(wide, m.end, _IDENT_JOIN):
@@ -709,6 +711,8 @@ _VALUE = re.compile(r"""[ \t]*@?(?:
     | (?P<bare>(?:[^\s"'`]|\s(?=[\u0300-\u036f]))+)
 )""", re.VERBOSE)
 _SPACED_MARK = re.compile(r"\s(?=[\u0300-\u036f])")
+_MAX_CANDIDATES = 32
+_NEXT_KEY = re.compile(r"[&,;](?=[A-Za-z_][\w.\-]*[ \t]*[:=])")
 _CJK = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _IDENT_CHARS = ALNUM | frozenset("_-.$")
 _IDENTIFIER = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*"
@@ -737,11 +741,15 @@ def _claimed(wide: str, key_start: int, vstart: int, vend: int, value: str) -> b
     """True when S101 reports this value: a known token format, or a vendor key and value."""
     if _ANY_FORMAT.search(value):
         return True
+    npmrc = wide[max(0, key_start - 2):key_start] == "/:"
+    if len(value) < 20 and not npmrc:
+        return False  # every vendor value below is longer
     stop = min(len(wide), vend + 1)
     for m in _ANY_FORMAT.finditer(wide, key_start, stop):  # AccountKey=… carries its key
         if m.end() > vstart:
             return True
-    return any(m.end() > vstart for m in _ANY_KEYED.finditer(wide, max(0, key_start - 120), stop))
+    start = max(0, key_start - (120 if npmrc else 4))
+    return any(m.end() > vstart for m in _ANY_KEYED.finditer(wide, start, stop))
 
 
 def _keyword_regex(words: Sequence[str]) -> str:
@@ -810,27 +818,34 @@ class CredentialAssignmentDetector(Detector):
         hits: list[Hit] = []
         blobs: list[Match] = []
         seen_keys: set[int] = set()
+        read = [-1]  # where the last value read ends: a key inside a value is part of it
+        handled = 0
         for m in patterns:
             kind = m.key
             if kind == _BLOB:
                 blobs.append(m)
                 continue
+            if m.start < read[0]:
+                continue
+            handled += 1
+            if handled > _MAX_CANDIDATES:
+                break  # a post made of keys is spam; what counts was found already
             if kind == _COMPARISON:
                 hit = self._comparison(wide, m)
             elif kind == _FLAG:
-                hit = self._flag(wide, m)
+                hit = self._flag(wide, m, read)
             elif kind == _HEADER:
                 hit = self._bearer(wide, m)
             elif kind == _SENTENCE:
-                hit = self._sentence(wide, m)
+                hit = self._sentence(wide, m, read)
             elif kind == _JAPANESE:
-                hit = self._japanese(wide, m)
+                hit = self._japanese(wide, m, read)
             else:
                 start = self._ident_start(wide, m.start)
                 if start in seen_keys:
                     continue
                 seen_keys.add(start)
-                hit = self._assignment(wide, start, m)
+                hit = self._assignment(wide, start, m, read)
             if hit is not None:
                 hits.append(hit)
         for m in blobs:
@@ -852,7 +867,7 @@ class CredentialAssignmentDetector(Detector):
             pos -= 1
         return pos
 
-    def _assignment(self, wide: str, start: int, m: Match) -> Hit | None:
+    def _assignment(self, wide: str, start: int, m: Match, read: list[int]) -> Hit | None:
         end = start
         for k in self._keyword.finditer(wide, start, m.end):  # "secret key" has a space
             end = max(end, k.end())
@@ -870,7 +885,7 @@ class CredentialAssignmentDetector(Detector):
         if op is None:
             return None
         operator = op.group("op").strip()
-        value = self._read_value(wide, op.end())
+        value = self._read_value(wide, op.end(), read)
         if value is None:
             return None
         text, vstart, vend, quote, statement_end = value
@@ -885,13 +900,13 @@ class CredentialAssignmentDetector(Detector):
             return None  # PHP/Ruby: an unquoted value is a constant or a symbol
         if statement_end and not quote:
             return None  # password = getPassword(); is an expression
-        if _claimed(wide, start, vstart, vend, text):
-            return None  # a known service format: S101 reports it
         passwordish = bool(self._password_re.search(ident))
         # api_key: '…' is configuration; secret: '…' may be prose
         code = operator != ":" or bool(re.search(r"[_\-.0-9]|[a-z][A-Z]", ident))
         if not self._secret_like(text, quote=quote, passwordish=passwordish, code=code):
             return None
+        if _claimed(wide, start, vstart, vend, text):
+            return None  # a known service format: S101 reports it
         return Hit(start, vend + (1 if quote else 0),
                    f"key '{ident}' with a {len(text)}-character value")
 
@@ -921,10 +936,10 @@ class CredentialAssignmentDetector(Detector):
             return None
         return Hit(open_at, tail, f"comparison of '{ident}' with a literal")
 
-    def _flag(self, wide: str, m: Match) -> Hit | None:
+    def _flag(self, wide: str, m: Match, read: list[int]) -> Hit | None:
         if _before(wide, m.start, TOKEN_CHARS):
             return None
-        value = self._read_value(wide, m.end)
+        value = self._read_value(wide, m.end, read)
         if value is None:
             return None
         text, vstart, vend, quote, _ = value
@@ -950,11 +965,11 @@ class CredentialAssignmentDetector(Detector):
             return None
         return Hit(m.start, m.end, f"{scheme} credential in an authorization header")
 
-    def _sentence(self, wide: str, m: Match) -> Hit | None:
+    def _sentence(self, wide: str, m: Match, read: list[int]) -> Hit | None:
         """"my API key is 8f1e…", "token 8f1e…": the value must look random on its own."""
         if _before(wide, m.start, _IDENT_CHARS):
             return None
-        value = self._read_value(wide, m.end)
+        value = self._read_value(wide, m.end, read)
         if value is None:
             return None
         text, vstart, vend, quote, _ = value
@@ -971,8 +986,8 @@ class CredentialAssignmentDetector(Detector):
         return Hit(m.start, vstart + len(text) + (1 if quote else 0),
                    f"'{key}' followed by a {len(text)}-character value")
 
-    def _japanese(self, wide: str, m: Match) -> Hit | None:
-        value = self._read_value(wide, m.end)
+    def _japanese(self, wide: str, m: Match, read: list[int]) -> Hit | None:
+        value = self._read_value(wide, m.end, read)
         if value is None:
             return None
         text, _vstart, vend, quote, _ = value
@@ -984,18 +999,25 @@ class CredentialAssignmentDetector(Detector):
 
     # -- values
 
-    def _read_value(self, wide: str, pos: int) -> tuple[str, int, int, str, bool] | None:
+    def _read_value(self, wide: str, pos: int,
+                    read: list[int]) -> tuple[str, int, int, str, bool] | None:
+        """The value at ``pos``: its text, span, quote and whether a ``;`` ends it.
+
+        ``read[0]`` is moved to the end of the value, so the keys inside it are not read again.
+        """
         v = _VALUE.match(wide, pos, min(len(wide), pos + 240))
         if v is None:
             return None
         for group, quote in (("dq", '"'), ("sq", "'"), ("bq", "`"), ("jq", "「")):
             if v.group(group) is not None:
+                read[0] = max(read[0], v.end(group))
                 return v.group(group), v.start(group), v.end(group), quote, False
         bare = v.group("bare")
         start = v.start("bare")
-        cjk = _CJK.search(bare)
-        if cjk:  # Japanese prose follows the value: "token=abc123です"
-            bare = bare[:cjk.start()]
+        cut = _NEXT_KEY.search(bare) or _CJK.search(bare)
+        if cut:  # "token=abc&secret=…", "token=abc123です": the value ends there
+            bare = bare[:cut.start()]
+        read[0] = max(read[0], start + len(bare))
         stripped = bare.rstrip(",;)")
         return stripped, start, start + len(stripped), "", ";" in bare[len(stripped):]
 
