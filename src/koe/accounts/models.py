@@ -31,6 +31,8 @@ class SocialAccount(models.Model):
     password_rotated_at = models.DateField(_("last password rotation"), null=True, blank=True)
     last_access_review_at = models.DateField(_("last access review"), null=True, blank=True)
     consent_at = models.DateTimeField(_("consent given"), null=True, blank=True)
+    consent_version = models.CharField(_("consent terms version"), max_length=20, blank=True)
+    withdrawn_at = models.DateTimeField(_("enrolment withdrawn"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -44,6 +46,16 @@ class SocialAccount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_network_display()} @{self.handle}"
+
+    @property
+    def is_brand(self) -> bool:
+        return self.kind == AccountKind.BRAND
+
+    @property
+    def is_enrolled(self) -> bool:
+        """A personal account counts as enrolled only while its owner's consent stands."""
+        return (self.kind == AccountKind.PERSONAL and self.status == AccountStatus.ACTIVE
+                and self.consent_at is not None and self.withdrawn_at is None)
 
 
 class OAuthApp(models.Model):
@@ -113,6 +125,8 @@ class AccessReview(models.Model):
 
 
 class AccessReviewItem(models.Model):
+    """One grant to re-confirm ("keep") or end ("revoke") within an access review."""
+
     review = models.ForeignKey(AccessReview, on_delete=models.CASCADE, related_name="items")
     grant = models.ForeignKey(AccessGrant, on_delete=models.CASCADE, related_name="review_items")
     decision = models.CharField(max_length=10, choices=ReviewDecision.choices,
@@ -149,8 +163,14 @@ class Survey(models.Model):
     def title(self) -> str:
         return self.title_ja if (get_language() or "").startswith("ja") else self.title_en
 
+    @property
+    def intro(self) -> str:
+        return self.intro_ja if (get_language() or "").startswith("ja") else self.intro_en
+
 
 class SurveyQuestion(models.Model):
+    """One question of a survey; choices in ``options`` as en/ja pairs."""
+
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
     order = models.PositiveIntegerField(default=0)
     kind = models.CharField(max_length=8, choices=QuestionKind.choices)
@@ -166,8 +186,15 @@ class SurveyQuestion(models.Model):
     def text(self) -> str:
         return self.text_ja if (get_language() or "").startswith("ja") else self.text_en
 
+    @property
+    def option_labels(self) -> list[str]:
+        lang = "ja" if (get_language() or "").startswith("ja") else "en"
+        return [str(o.get(lang) or o.get("en") or "") for o in self.options or []]
+
 
 class SurveyResponse(models.Model):
+    """One person's answers (question id → option index, indexes, 1–5 or text)."""
+
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     department = models.ForeignKey("people.Department", null=True, blank=True,
@@ -200,12 +227,34 @@ class Goal(models.Model):
 
     class Meta:
         ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(target__gte=0), name="accounts_goal_target_not_negative",
+                                   violation_error_message=_("The target cannot be negative.")),
+        ]
 
     def __str__(self) -> str:
         return self.social_goal_en
 
+    def _pick(self, stem: str) -> str:
+        ja = (get_language() or "").startswith("ja")
+        return getattr(self, f"{stem}_ja" if ja else f"{stem}_en") or getattr(self, f"{stem}_en")
+
+    @property
+    def org_goal(self) -> str:
+        return self._pick("org_goal")
+
+    @property
+    def social_goal(self) -> str:
+        return self._pick("social_goal")
+
+    @property
+    def metric(self) -> str:
+        return self._pick("metric")
+
 
 class GoalMeasurement(models.Model):
+    """One measured value of a goal's metric on a day."""
+
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="measurements")
     value = models.FloatField()
     measured_on = models.DateField(default=timezone.localdate)
@@ -213,3 +262,7 @@ class GoalMeasurement(models.Model):
 
     class Meta:
         ordering = ["measured_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gte=0), name="accounts_measurement_not_negative",
+                                   violation_error_message=_("A measured value cannot be negative.")),
+        ]

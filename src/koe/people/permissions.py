@@ -32,6 +32,8 @@ MATRIX: dict[str, frozenset[str]] = {
     "accounts.enroll": ALL,
     "grants.manage": frozenset({R.REVIEWER, R.IT, R.ADMIN}),
     "access_review.run": frozenset({R.IT, R.ADMIN}),
+    # Object-level: only an account's owner or someone with grants.manage decides its items.
+    "access_review.decide": ALL,
     "people.view": frozenset({R.HR, R.IT, R.ADMIN}),
     "people.manage": frozenset({R.HR, R.ADMIN}),
     "people.offboard": frozenset({R.HR, R.IT, R.ADMIN}),
