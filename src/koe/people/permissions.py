@@ -27,6 +27,9 @@ MATRIX: dict[str, frozenset[str]] = {
     "policy.signoff": frozenset({R.LEGAL, R.IT, R.HR, R.REVIEWER, R.COMPLIANCE}),
     "policy.publish": frozenset({R.COMPLIANCE, R.ADMIN}),
     "policy.ack_report": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
+    # See versions before they are published (drafts, review pages, diffs): who writes,
+    # signs off or publishes the policy.
+    "policy.review": frozenset({R.COMPLIANCE, R.ADMIN, R.LEGAL, R.IT, R.HR, R.REVIEWER}),
     "accounts.view": frozenset({R.PUBLISHER, R.REVIEWER, R.COMPLIANCE, R.IT, R.ADMIN}),
     "accounts.manage": frozenset({R.REVIEWER, R.IT, R.ADMIN}),
     "accounts.enroll": ALL,
