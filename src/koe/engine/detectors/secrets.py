@@ -54,6 +54,11 @@ __all__ = [
 
 # --------------------------------------------------------------------------- shared checks
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 TOKEN_CHARS = ALNUM | frozenset("_-")
 B64_CHARS = ALNUM | frozenset("+/=")
@@ -63,7 +68,7 @@ _MASK = frozenset("xX*•●○◯■□#＊")
 _PLACEHOLDER_RE = re.compile(
     r"example|sample|dummy|placeholder|change[_\-. ]?me|redacted|replace[_\-. ]?(?:me|this|with)"
     r"|your[_\-. ]?(?:own[_\-. ]?)?(?:api|app|access|secret|private|auth|real|actual|pass|pw|key|"
-    r"token|password|secret|client|user|bot|github|slack|aws|openai|id)"
+    r"token|password|client|user|bot|github|slack|aws|openai|id)"
     r"|(?:key|token|secret|password|pass|value)[_\-. ]?(?:goes[_\-. ]?)?here|insert[_\-. ]?"
     r"|fake|\bfoo\b|foobar|\btodo\b|\btbd\b|\bxxx|xxxx|\*\*\*|\.\.\.|…|lorem|not[_\-. ]?real"
     r"|hogehoge|ほげ|ダミー|サンプル|伏せ|秘密です|ひみつ|内緒|\bnull\b|\bnone\b|\bnil\b"
@@ -77,7 +82,10 @@ _REFERENCE_RE = re.compile(
     r"|process\.env|os\.environ|getenv|\bENV\[|^secrets\.|^vault:|^env\(",
     re.IGNORECASE)
 # Words that describe a value rather than being one ("my password is the same").
-_META_VALUES = frozenset(["password", "passwd", "passphrase", "passcode", "pass", "pwd", "pw", "pin", "secret", "secrets", "token", "tokens", "key", "apikey", "api_key", "value", "string", "empty", "blank", "required", "optional", "hidden", "masked", "omitted", "same", "unknown"])
+_META_VALUES = _words("""
+password passwd passphrase passcode pass pwd pw pin secret secrets token tokens key apikey
+api_key value string empty blank required optional hidden masked omitted same unknown
+""")
 
 
 def entropy(value: str) -> float:
@@ -438,7 +446,9 @@ class PrivateKeyDetector(Detector):
         return self._PATTERNS
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
-        wide = text.wide
+        return _merge(list(self._blocks(text.wide, patterns)))
+
+    def _blocks(self, wide: str, patterns: list[Match]) -> Iterator[Hit]:
         for m in patterns:
             body = _KEY_BODY.match(wide, m.end, min(len(wide), m.end + 200))
             if body is None or is_placeholder(body.group(1), meta=False) \
@@ -483,8 +493,8 @@ _PIN_GAP = re.compile(r"\s*(?:の|に)?\s*(?:code|number|番号|コード)?\s*(?
                       r"\s*(?:(?:now|still|just|literally)\s+)?(?:[^\s]{0,8}?の)?\s*[「\"']?",
                       re.IGNORECASE)
 # A user name, a separator and a password: "taro@example.com / Spring2024!".
-_PAIR = re.compile(r"(?:\s+(?:for|to|of|on)(?:\s+[^\s:/]+){1,4}?)?\s*(?:[:=→]|は|info|details|情報)?\s*[:：]?\s*(?:(?:id|user|email|メール)\s*[:：]?\s*)?"
-                   r"[A-Za-z0-9._%+\-@]{2,64}\s*(?:[/|,、]|\s+and\s+)\s*"
+_PAIR = re.compile(r"(?:\s+(?:for|to|of|on)(?:\s+[^\s:/]+){1,4}?)?\s*(?:[:=→]|は|info|details|情報)?"
+                   r"\s*[:：]?\s*(?:(?:id|user|email|メール)\s*[:：]?\s*)?[A-Za-z0-9._%+\-@]{2,64}\s*(?:[/|,、]|\s+and\s+)\s*"
                    r"(?:(?:pw|pass|password|パス|パスワード)\s*[:：]?\s*)?(?P<secret>[!-~]{4,64})",
                    re.IGNORECASE)
 _JA_LINKS = frozenset(("は", "が", "って", "も", "を"))
@@ -516,7 +526,20 @@ _DISCUSSION_BEFORE = re.compile(
     r"sample|e\.g\.|such\s+as|guess)|よくある|よく使われ|危険な|弱い|ありがち|人気の|例えば|例|"
     r"初期|デフォルト", re.IGNORECASE)
 # Prose that follows a cue and is not a password: "my password is wrong", "パスは通った".
-_PROSE_STOPWORDS = frozenset(["a", "an", "the", "not", "no", "too", "so", "very", "really", "still", "also", "just", "only", "now", "then", "already", "always", "never", "literally", "basically", "actually", "probably", "definitely", "maybe", "same", "different", "wrong", "incorrect", "correct", "right", "invalid", "valid", "expired", "weak", "weaker", "strong", "stronger", "secure", "insecure", "safe", "unsafe", "long", "short", "simple", "easy", "hard", "complex", "complicated", "random", "unique", "good", "bad", "terrible", "awful", "great", "fine", "okay", "ok", "required", "needed", "mandatory", "optional", "case", "sensitive", "changed", "reset", "forgotten", "lost", "stolen", "leaked", "compromised", "hacked", "hidden", "encrypted", "hashed", "stored", "saved", "set", "empty", "blank", "there", "here", "in", "on", "at", "for", "to", "of", "with", "my", "your", "his", "her", "our", "their", "its", "it", "this", "that", "these", "those", "what", "which", "who", "how", "why", "where", "when", "something", "nothing", "anything", "everything", "like", "mine", "yours", "theirs", "ours", "one", "all", "none", "being", "been", "getting", "going", "nice", "cool", "fun", "funny", "stupid", "dumb", "weird", "obvious", "secret", "unknown", "known", "public", "private", "written", "printed", "shown", "visible", "managed", "generated", "protected", "based", "shared", "sent", "emailed", "texted", "and", "or", "but", "if", "because", "since", "ready", "done", "working", "broken", "locked", "expiring", "expires", "required", "enabled", "disabled", "use", "using", "manager", "managers"])
+_PROSE_STOPWORDS = _words("""
+a an the not no too so very really still also just only now then already always never
+literally basically actually probably definitely maybe same different wrong incorrect
+correct right invalid valid expired weak weaker strong stronger secure insecure safe unsafe
+long short simple easy hard complex complicated random unique good bad terrible awful great
+fine okay ok required needed mandatory optional case sensitive changed reset forgotten lost
+stolen leaked compromised hacked hidden encrypted hashed stored saved set empty blank there
+here in on at for to of with my your his her our their its it this that these those what
+which who how why where when something nothing anything everything like mine yours theirs
+ours one all none being been getting going nice cool fun funny stupid dumb weird obvious
+secret unknown known public private written printed shown visible managed generated
+protected based shared sent emailed texted and or but if because since ready done working
+broken locked expiring expires enabled disabled use using manager managers
+""")
 _PASSWORD_MANAGERS = re.compile(r"1password|bitwarden|lastpass|keepass|dashlane|keychain|"
                                 r"authenticator|vault|パスワードマネージャー", re.IGNORECASE)
 
@@ -541,7 +564,7 @@ def _clause_before(wide: str, pos: int, width: int = 16) -> str:
 @dataclass(frozen=True, slots=True)
 class _Cue:
     word: str
-    kind: str  # password | short | pin
+    kind: str  # password | short | pin | pair
 
 
 class PasswordProseDetector(Detector):
