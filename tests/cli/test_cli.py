@@ -122,6 +122,7 @@ def test_scan_summary_counts_bad_lines(capsys, tmp_path):
     src = tmp_path / "p.jsonl"
     src.write_text('{"text": "元本保証"}\nnope\n{"text": "fine"}\n', encoding="utf-8")
     code, out, _ = run(capsys, "scan", str(src), "--format", "summary")
+    assert code == 1
     assert "posts scanned:    2" in out and "bad lines skipped: 1" in out and "claims" in out
 
 

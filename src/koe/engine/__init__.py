@@ -14,7 +14,17 @@ The web app, the CLI and the workers all call this API:
 
 from .errors import InputError, KoeError, PolicyError, UsageError
 from .leak import InternalIndex
-from .policy import ACCOUNTS, CATEGORIES, SEVERITIES, VERDICTS, Policy, Rule, default_policy, load_policy, parse_policy
+from .policy import (
+    ACCOUNTS,
+    CATEGORIES,
+    SEVERITIES,
+    VERDICTS,
+    Policy,
+    Rule,
+    default_policy,
+    load_policy,
+    parse_policy,
+)
 from .report import Finding, Report
 from .scanner import Scanner
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["KoeError", "PolicyError", "UsageError", "InputError"]
+__all__ = ["InputError", "KoeError", "PolicyError", "UsageError"]
 
 
 class KoeError(Exception):

@@ -66,6 +66,8 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 DEFAULT_FILES = ("policy.yaml", "pii.yaml", "secret.yaml", "confidential.yaml", "leak.yaml",
                  "harassment.yaml", "disclosure.yaml", "claims.yaml", "spokesperson.yaml")
 
+MAX_YAML_NODES = 500_000  # a policy with lexicons is large; a "billion laughs" file is larger
+
 RULE_KEYS = {"name", "category", "severity", "detector", "params", "message", "suggestion",
              "docs", "accounts", "enabled"}
 TOP_KEYS = {"koe", "extends", "name", "version", "organization", "rules", "verdicts",
@@ -155,8 +157,11 @@ class _Doc:
         self.source = source
         self.marks: dict[tuple, tuple[int, int]] = {}  # where each value starts
         self.key_marks: dict[tuple, tuple[int, int]] = {}  # where each mapping key is
+        self._loader = yaml.SafeLoader("")  # constructs scalars and resolves merges
+        self._budget = MAX_YAML_NODES
+        self._open: set[int] = set()
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             raise PolicyError(f"this is not valid YAML: {exc.problem or exc.context}",
@@ -169,8 +174,26 @@ class _Doc:
 
     def _convert(self, node: yaml.Node, path: tuple) -> Any:
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self._budget -= 1
+        if self._budget < 0:
+            self._fail(path, f"the policy expands to more than {MAX_YAML_NODES:,} values "
+                       "(too many aliases?)", node, "write the values out instead of nesting aliases")
+        if id(node) in self._open:
+            self._fail(path, "an alias refers to itself", node, "remove the circular alias")
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
+            self._open.add(id(node))
+            try:
+                return self._convert_collection(node, path)
+            finally:
+                self._open.discard(id(node))
+        try:
+            return self._loader.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            self._fail(path, f"cannot read this value: {exc}", node)
+
+    def _convert_collection(self, node: yaml.Node, path: tuple) -> Any:
         if isinstance(node, yaml.MappingNode):
-            yaml.SafeLoader("").flatten_mapping(node)  # resolve `<<: *anchor` merges
+            self._loader.flatten_mapping(node)  # resolve `<<: *anchor` merges
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
@@ -183,13 +206,7 @@ class _Doc:
                 self.key_marks[path + (key,)] = (key_node.start_mark.line + 1,
                                                  key_node.start_mark.column + 1)
             return out
-        if isinstance(node, yaml.SequenceNode):
-            return [self._convert(item, path + (i,)) for i, item in enumerate(node.value)]
-        loader = yaml.SafeLoader("")
-        try:
-            return loader.construct_object(node, deep=True)
-        except yaml.YAMLError as exc:
-            self._fail(path, f"cannot read this value: {exc}", node)
+        return [self._convert(item, path + (i,)) for i, item in enumerate(node.value)]
 
     def _fail(self, path: tuple, problem: str, node: yaml.Node | None = None,
               fix: str | None = None) -> None:

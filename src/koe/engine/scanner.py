@@ -10,20 +10,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-import ahocorasick
-import hyperscan
 
 from .detectors.base import Context, Detector, Match, detector_class
 from .errors import PolicyError, UsageError
-from .policy import ACCOUNTS, LANGUAGES, VERDICTS, Policy, Rule
+from .patterns import Entry, LiteralSet, PatternSet
+from .policy import ACCOUNTS, LANGUAGES, VERDICTS, Policy, Rule, default_policy
 from .report import Finding, Report
 from .text import Text, compact_term, is_latin_word_char
 
 __all__ = ["Scanner"]
 
-_HS_FLAGS = hyperscan.HS_FLAG_SOM_LEFTMOST | hyperscan.HS_FLAG_UTF8
 _VERDICT_RANK = {v: i for i, v in enumerate(VERDICTS)}
 
 
@@ -49,65 +45,72 @@ class Scanner:
         self._rules: list[_Compiled] = []
         for rule in policy.rules.values():
             if rule.enabled:
-                self._rules.append(_Compiled(rule, detector_class(rule.detector)(rule.params,
-                                                                                context)))
-        self._always = [i for i, c in enumerate(self._rules) if c.detector.always]
-        self._pattern_ids: list[tuple[int, int, bool]] = []  # rule, key, trigger
-        self._db = self._compile_patterns()
-        self._automaton = self._compile_terms()
+                detector = detector_class(rule.detector)(rule.params, context)
+                if self._can_fire(detector):
+                    self._rules.append(_Compiled(rule, detector))
+        self._always = [i for i, c in enumerate(self._rules) if c.detector.runs_on_every_post()]
+        self._patterns = self._compile_patterns()
+        self._triggers = self._compile_terms(trigger=True)
+        self._context = self._compile_terms(trigger=False)
+        # Rules that run on every post but have no context terms of their own.
+        self._always_only = {i for i in self._always
+                             if not any(not t.trigger for t in self._rules[i].detector.terms())}
 
     # ------------------------------------------------------------------ compile
 
-    def _compile_patterns(self) -> hyperscan.Database | None:
-        expressions: list[bytes] = []
-        flags: list[int] = []
-        for rule_index, compiled in enumerate(self._rules):
-            for key, pattern in enumerate(compiled.detector.patterns()):
-                expressions.append(pattern.regex.encode("utf-8"))
-                flags.append(_HS_FLAGS | (hyperscan.HS_FLAG_CASELESS if pattern.caseless else 0))
-                self._pattern_ids.append((rule_index, key, pattern.trigger))
-        if not expressions:
+    @staticmethod
+    def _can_fire(detector: Detector) -> bool:
+        """False for a rule nothing can wake: e.g. the disclosure rule of a policy that names
+        no products. Leaving it out saves scanning for its context patterns on every post."""
+        return (detector.runs_on_every_post()
+                or any(t.trigger for t in detector.terms())
+                or any(p.trigger for p in detector.patterns()))
+
+    def _compile_patterns(self) -> PatternSet | None:
+        entries = [
+            Entry(rule_index, key, pattern.regex, pattern.caseless, pattern.trigger,
+                  self._trusted(compiled))
+            for rule_index, compiled in enumerate(self._rules)
+            for key, pattern in enumerate(compiled.detector.patterns())
+        ]
+        if not entries:
             return None
-        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        try:
-            db.compile(expressions=expressions, ids=list(range(len(expressions))),
-                       elements=len(expressions), flags=flags)
-        except hyperscan.error:
-            self._explain_pattern_error(expressions, flags)
-            raise
-        return db
+        return PatternSet(entries, self._pattern_error)
 
-    def _explain_pattern_error(self, expressions: list[bytes], flags: list[int]) -> None:
-        """Find the pattern Hyperscan refused and name its rule."""
-        for i, (expr, flag) in enumerate(zip(expressions, flags, strict=True)):
-            try:
-                hyperscan.Database().compile(expressions=[expr], ids=[0], elements=1, flags=[flag])
-            except hyperscan.error as exc:
-                rule_index, key, _ = self._pattern_ids[i]
-                rule = self._rules[rule_index].rule
-                raise PolicyError(
-                    f"rule {rule.code}: pattern {key + 1} ({expr.decode()!r}) cannot be used: "
-                    f"{exc}", source=self.policy.source,
-                    fix="patterns use Hyperscan syntax: no look-around or back-references; "
-                        "split or simplify very large repeats") from None
+    @staticmethod
+    def _trusted(compiled: _Compiled) -> bool:
+        """Koe's own detectors, and built-in rules exactly as Koe ships them."""
+        if compiled.detector.trusted_patterns:
+            return True
+        shipped = default_policy().rules.get(compiled.rule.code)
+        return (shipped is not None and shipped.detector == compiled.rule.detector
+                and shipped.params == compiled.rule.params)
 
-    def _compile_terms(self) -> ahocorasick.Automaton | None:
-        table: dict[str, list[tuple[int, int, bool, bool, bool]]] = defaultdict(list)
+    def _pattern_error(self, entry: Entry, problem: str) -> PolicyError:
+        """Name the rule whose pattern Hyperscan refused."""
+        rule = self._rules[entry.rule_index].rule
+        return PolicyError(
+            f"rule {rule.code}: pattern {entry.key + 1} ({entry.regex!r}) cannot be used: "
+            f"{problem}", source=self.policy.source,
+            fix="patterns use Hyperscan syntax: no look-around or back-references; "
+                "split or simplify very large repeats")
+
+    def _compile_terms(self, *, trigger: bool) -> LiteralSet | None:
+        """One literal set for the trigger terms of every rule, one for all other terms."""
+        table: dict[str, list[tuple[int, int, bool, bool]]] = defaultdict(list)
         for rule_index, compiled in enumerate(self._rules):
             for key, term in enumerate(compiled.detector.terms()):
+                if term.trigger != trigger:
+                    continue
                 folded = compact_term(term.text)
                 if not folded:
                     continue
                 left = term.word and is_latin_word_char(folded[0])
                 right = term.word and is_latin_word_char(folded[-1])
-                table[folded].append((rule_index, key, left, right, term.trigger))
+                table[folded].append((rule_index, key, left, right))
         if not table:
             return None
-        automaton = ahocorasick.Automaton()
-        for folded, entries in table.items():
-            automaton.add_word(folded, (len(folded), tuple(entries)))
-        automaton.make_automaton()
-        return automaton
+        return LiteralSet({lit: tuple(entries) for lit, entries in table.items()})
 
     # ------------------------------------------------------------------ scan
 
@@ -121,6 +124,8 @@ class Scanner:
             raise UsageError("the text to check must be a string")
         t = Text(text)
         triggered, pattern_hits, term_hits = self._match(t)
+        if not triggered:
+            return Report(text=text, account=account, lang=lang, findings=[], verdict="ok")
         findings: list[Finding] = []
         for rule_index in sorted(triggered):
             compiled = self._rules[rule_index]
@@ -159,54 +164,66 @@ class Scanner:
         return worst
 
     def _match(self, t: Text) -> tuple[set[int], dict[int, list[Match]], dict[int, list[Match]]]:
-        """Run the database and the automaton once; return the triggered rules and their hits.
+        """Run the patterns and the automaton once; return the triggered rules and their hits.
 
-        Hits of rules that nothing triggered are dropped before their spans are mapped.
+        A term counts only where its word boundaries hold, and only trigger hits wake a rule;
+        the context hits of rules that nothing woke are never mapped back to the text.
         """
         triggered: set[int] = set(self._always)
-        raw_patterns: dict[tuple[int, int], int] = {}
-        if self._db is not None:
-
-            def on_match(pid: int, start: int, end: int, flags: int, ctx: Any) -> None:
-                k = (pid, start)
-                if raw_patterns.get(k, -1) < end:
-                    raw_patterns[k] = end  # keep the longest match from each start
-
-            self._db.scan(t.wide_bytes, match_event_handler=on_match)
-            for pid, _ in raw_patterns:
-                rule_index, _, trigger = self._pattern_ids[pid]
-                if trigger:
-                    triggered.add(rule_index)
-        raw_terms: list[tuple[int, int, tuple]] = []
-        if self._automaton is not None:
-            for end, (length, entries) in self._automaton.iter(t.compact):
-                raw_terms.append((end - length + 1, end + 1, entries))
-                for entry in entries:
-                    if entry[4]:
-                        triggered.add(entry[0])
         pattern_hits: dict[int, list[Match]] = {}
-        for (pid, start), end in raw_patterns.items():
-            rule_index, key, _ = self._pattern_ids[pid]
-            if rule_index in triggered:
-                pattern_hits.setdefault(rule_index, []).append(
-                    Match(key, t.byte_to_wide(start), t.byte_to_wide(end)))
-        for hits in pattern_hits.values():
-            hits.sort(key=lambda m: (m.start, -m.end))
+        matched: list[int] = []
+        if self._patterns is not None:
+            entries = self._patterns.entries
+            matched, found = self._patterns.scan(t)
+            for i in matched:
+                if entries[i].trigger:
+                    triggered.add(entries[i].rule_index)
+            for i, spans in found.items():
+                e = entries[i]
+                if e.trigger:
+                    triggered.add(e.rule_index)
+                pattern_hits.setdefault(e.rule_index, []).extend(
+                    Match(e.key, start, end) for start, end in spans)
         term_hits: dict[int, list[Match]] = {}
-        for cstart, cend, entries in raw_terms:
-            span = None
-            for rule_index, key, left, right, _ in entries:
-                if rule_index not in triggered:
-                    continue
-                if span is None:
-                    span = t.compact_to_wide(cstart, cend)
-                start, stop = span
-                if left and not t.is_word_start(start):
-                    continue
-                if right and not t.is_word_end(stop):
-                    continue
-                term_hits.setdefault(rule_index, []).append(Match(key, start, stop))
+        if self._triggers is not None:
+            for cstart, cend, entries_ in self._triggers.scan(t):
+                span = t.compact_to_wide(cstart, cend)
+                for rule_index, key, left, right in entries_:
+                    if self._bounded(t, span, left, right):
+                        triggered.add(rule_index)
+                        term_hits.setdefault(rule_index, []).append(Match(key, *span))
+        awake = triggered - self._always_only
+        if awake and self._context is not None:
+            # Context words, exclusions …: looked up only when some rule woke up.
+            for cstart, cend, entries_ in self._context.scan(t):
+                span = None
+                for rule_index, key, left, right in entries_:
+                    if rule_index not in triggered:
+                        continue
+                    if span is None:
+                        span = t.compact_to_wide(cstart, cend)
+                    if self._bounded(t, span, left, right):
+                        term_hits.setdefault(rule_index, []).append(Match(key, *span))
+        for hits in term_hits.values():
+            hits.sort(key=lambda m: (m.start, -m.end))
+        if matched:
+            entries = self._patterns.entries
+            for i in matched:
+                e = entries[i]
+                if e.rule_index in triggered:
+                    pattern_hits.setdefault(e.rule_index, []).extend(
+                        Match(e.key, start, end) for start, end in self._patterns.spans(t, i))
+        for rule_index in list(pattern_hits):
+            if rule_index not in triggered:
+                del pattern_hits[rule_index]
+            else:
+                pattern_hits[rule_index].sort(key=lambda m: (m.start, -m.end))
         return triggered, pattern_hits, term_hits
+
+    @staticmethod
+    def _bounded(t: Text, span: tuple[int, int], left: bool, right: bool) -> bool:
+        """Word boundaries hold where the term asks for them."""
+        return (not left or t.is_word_start(span[0])) and (not right or t.is_word_end(span[1]))
 
     def rules(self) -> list[Rule]:
         return [c.rule for c in self._rules]

@@ -15,7 +15,7 @@ def ensure_queue_folders() -> None:
     """The filesystem broker needs its folders to exist before the first message."""
     from django.conf import settings
 
-    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+    for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get(key)
         if folder:
             os.makedirs(folder, exist_ok=True)

@@ -159,7 +159,8 @@ CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 _queue_dir = DATA_DIR / "queue"
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {"data_folder_in": str(_queue_dir), "data_folder_out": str(_queue_dir),
-     "processed_folder": str(DATA_DIR / "queue-done"), "store_processed": False}
+     "processed_folder": str(DATA_DIR / "queue-done"), "store_processed": False,
+     "control_folder": str(DATA_DIR / "queue-control")}
     if CELERY_BROKER_URL.startswith("filesystem") else {}
 )
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)

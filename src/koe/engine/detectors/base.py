@@ -119,10 +119,17 @@ class Detector:
 
     name: ClassVar[str] = ""
     always: ClassVar[bool] = False
+    # Koe's own detectors ship tested patterns; the generic `regex` detector runs what an
+    # organization wrote, which must never reach a backtracking engine (see patterns.py).
+    trusted_patterns: ClassVar[bool] = True
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         self.params = params
         self.context = context
+
+    def runs_on_every_post(self) -> bool:
+        """``always``, unless the detector knows it has nothing to look at (no documents)."""
+        return self.always
 
     def patterns(self) -> Sequence[Pattern]:
         return ()

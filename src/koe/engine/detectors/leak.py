@@ -29,6 +29,10 @@ class NearDuplicateDetector(Detector):
             index.min_containment = self.min_containment
             index.long_match = self.long_match
 
+    def runs_on_every_post(self) -> bool:
+        index = self.context.internal_index
+        return index is not None and len(index) > 0
+
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         index = self.context.internal_index
         if index is None or not len(index):

@@ -118,6 +118,7 @@ class RegexDetector(_ContextMixin, Detector):
     """
 
     name = "regex"
+    trusted_patterns = False
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
