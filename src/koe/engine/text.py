@@ -155,8 +155,8 @@ class Text:
     >>> t = Text("ﾊﾟｽﾜｰﾄﾞは ＡＢＣ")
     >>> t.wide
     'パスワードは ABC'
-    >>> t.original_span(7, 10)
-    (7, 10)
+    >>> t.original_span(7, 10)  # "ABC" in wide is "ＡＢＣ" at 9-12 in the original
+    (9, 12)
     """
 
     __slots__ = ("__dict__", "_ends", "_starts", "compact", "original", "wide", "wide_bytes")
