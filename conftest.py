@@ -1,21 +1,10 @@
-"""Test set-up shared by every test: a throw-away data folder, the database choice, and a
-headless Chromium for browser tests.
-
-The suite runs on SQLite by default and on PostgreSQL when KOE_TEST_DATABASE_URL is set
-(scripts/test runs it both ways).
-"""
+"""Fixtures shared by every test: fast password hashing and a headless Chromium for browser
+tests. The environment (data folder, database, eager Celery) is set by the koe.web.testenv
+plugin, which pytest loads before Django starts."""
 
 import os
-import tempfile
 
 import pytest
-
-os.environ.setdefault("KOE_DATA_DIR", tempfile.mkdtemp(prefix="koe-test-"))
-os.environ.setdefault("KOE_SECRET_KEY", "test-secret-key-not-for-production-" + "x" * 20)
-if os.environ.get("KOE_TEST_DATABASE_URL"):
-    os.environ["DATABASE_URL"] = os.environ["KOE_TEST_DATABASE_URL"]
-os.environ.setdefault("CELERY_TASK_ALWAYS_EAGER", "true")
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API + live server
 
 collect_ignore_glob = ["src/koe/web/wsgi.py", "src/koe/web/asgi.py", "src/koe/*/migrations/*"]
 

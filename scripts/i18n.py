@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "src" / "koe"
 PO = PKG / "locale" / "ja" / "LC_MESSAGES" / "django.po"
-PAIR = re.compile(r'msgid\s+((?:"(?:[^"\\]|\\.)*"\s*)+)\s*msgstr\s+((?:"(?:[^"\\]|\\.)*"\s*)+)')
+_STR = r'((?:"(?:[^"\\]|\\.)*"\s*)+)'
+PAIR = re.compile(r'msgid\s+' + _STR + r'\s*msgstr\s+' + _STR)
+PLURAL = re.compile(r'msgid\s+' + _STR + r'\s*msgid_plural\s+' + _STR + r'\s*msgstr\[0\]\s+' + _STR)
 
 
 def _unquote(block: str) -> str:
@@ -36,11 +38,22 @@ def _quote(text: str) -> str:
 def known_translations() -> dict[str, str]:
     out: dict[str, str] = {}
     for part in sorted(PKG.glob("*/ja.po.part")) + sorted(PKG.glob("ja.po.part")):
-        for msgid, msgstr in PAIR.findall(part.read_text(encoding="utf-8")):
+        text = part.read_text(encoding="utf-8")
+        for msgid, msgstr in PAIR.findall(text):
+            key, value = _unquote(msgid), _unquote(msgstr)
+            if key and value:
+                out[key] = value
+        for msgid, _plural, msgstr in PLURAL.findall(text):
             key, value = _unquote(msgid), _unquote(msgstr)
             if key and value:
                 out[key] = value
     return out
+
+
+def _unfuzzy(entry: str) -> str:
+    entry = re.sub(r"^#, fuzzy\n", "", entry, flags=re.M)
+    entry = re.sub(r"^#, fuzzy, ", "#, ", entry, flags=re.M)
+    return re.sub(r"^#\| .*\n", "", entry, flags=re.M)
 
 
 def fill(po_text: str, table: dict[str, str]) -> tuple[str, int, list[str]]:
@@ -53,21 +66,21 @@ def fill(po_text: str, table: dict[str, str]) -> tuple[str, int, list[str]]:
         if m and "msgid_plural" not in entry:
             msgid = _unquote(m.group(1))
             msgstr = _unquote(m.group(2))
-            if msgid and not msgstr:
-                if msgid in table:
-                    entry = entry[:m.start(2)] + _quote(table[msgid]) + "\n" + entry[m.end(2):]
-                    entry = entry.replace("#, fuzzy\n", "")
-                    filled += 1
-                else:
-                    missing.append(msgid)
+            fuzzy = re.search(r"^#, fuzzy", entry, re.M) is not None
+            if msgid and msgid in table and (fuzzy or msgstr != table[msgid]):  # parts win
+                entry = entry[:m.start(2)] + _quote(table[msgid]) + "\n" + entry[m.end(2):]
+                entry = _unfuzzy(entry)
+                filled += 1
+            elif msgid and (not msgstr or fuzzy):
+                missing.append(msgid)
         elif "msgid_plural" in entry:
             mp = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\n?)+)', entry, re.M)
             ms = re.search(r'^msgstr\[0\] ((?:"(?:[^"\\]|\\.)*"\n?)+)', entry, re.M)
             msgid = _unquote(mp.group(1)) if mp else ""
-            if ms and not _unquote(ms.group(1)):
+            if ms and (not _unquote(ms.group(1)) or re.search(r"^#, fuzzy", entry, re.M)):
                 if msgid in table:
                     entry = entry[:ms.start(1)] + _quote(table[msgid]) + "\n" + entry[ms.end(1):]
-                    entry = entry.replace("#, fuzzy\n", "")
+                    entry = _unfuzzy(entry)
                     filled += 1
                 else:
                     missing.append(msgid)

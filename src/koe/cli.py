@@ -609,7 +609,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(load_demo())
     worker = None
     if not args.no_worker:
-        worker = subprocess.Popen([sys.executable, "-m", "koe.cli", "worker", "--quiet"])
+        worker = subprocess.Popen([sys.executable, "-m", "koe.cli", "worker", "--quiet", "--beat"])
     host, _, port = args.address.rpartition(":")
     host = host or "127.0.0.1"
     print(f"Koe is running on http://{host}:{port} "
@@ -650,8 +650,14 @@ def cmd_worker(args: argparse.Namespace) -> int:
     _django()
     from .web.celery import app
 
+    from django.conf import settings
+
     argv = ["worker", "--pool=solo" if args.concurrency == 1 else "--pool=prefork",
             f"--concurrency={args.concurrency}", "--loglevel=WARNING" if args.quiet else "--loglevel=INFO"]
+    if args.beat:
+        # Periodic work (reminders, purges) in the same process: fine for one machine; run
+        # `celery beat` once, separately, when there are several workers.
+        argv += ["--beat", f"--schedule={settings.DATA_DIR / 'celerybeat-schedule'}"]
     app.worker_main(argv)
     return EXIT_OK
 
@@ -758,6 +764,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("worker", help="run a Celery worker for background work")
     p.add_argument("--concurrency", type=int, default=1)
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--beat", action="store_true", help="also run the periodic tasks")
     p.set_defaults(func=cmd_worker)
 
     p = sub.add_parser("audit", help="verify or export the audit log")

@@ -50,11 +50,11 @@ class Scanner:
                     self._rules.append(_Compiled(rule, detector))
         self._always = [i for i, c in enumerate(self._rules) if c.detector.runs_on_every_post()]
         self._patterns = self._compile_patterns()
-        self._triggers = self._compile_terms(trigger=True)
-        self._context = self._compile_terms(trigger=False)
-        # Rules that run on every post but have no context terms of their own.
-        self._always_only = {i for i in self._always
-                             if not any(not t.trigger for t in self._rules[i].detector.terms())}
+        self._triggers = self._compile_terms(range(len(self._rules)), trigger=True)
+        # Each rule's context words in a literal set of its own: a post scans only those of
+        # the rules it woke up, not every context word of the policy.
+        self._context = {i: lits for i in range(len(self._rules))
+                         if (lits := self._compile_terms([i], trigger=False)) is not None}
 
     # ------------------------------------------------------------------ compile
 
@@ -95,11 +95,11 @@ class Scanner:
             fix="patterns use Hyperscan syntax: no look-around or back-references; "
                 "split or simplify very large repeats")
 
-    def _compile_terms(self, *, trigger: bool) -> LiteralSet | None:
-        """One literal set for the trigger terms of every rule, one for all other terms."""
+    def _compile_terms(self, rule_indexes: Iterable[int], *, trigger: bool) -> LiteralSet | None:
+        """The trigger terms (or the other terms) of the given rules as one literal set."""
         table: dict[str, list[tuple[int, int, bool, bool]]] = defaultdict(list)
-        for rule_index, compiled in enumerate(self._rules):
-            for key, term in enumerate(compiled.detector.terms()):
+        for rule_index in rule_indexes:
+            for key, term in enumerate(self._rules[rule_index].detector.terms()):
                 if term.trigger != trigger:
                     continue
                 folded = compact_term(term.text)
@@ -192,16 +192,13 @@ class Scanner:
                     if self._bounded(t, span, left, right):
                         triggered.add(rule_index)
                         term_hits.setdefault(rule_index, []).append(Match(key, *span))
-        awake = triggered - self._always_only
-        if awake and self._context is not None:
-            # Context words, exclusions …: looked up only when some rule woke up.
-            for cstart, cend, entries_ in self._context.scan(t):
-                span = None
-                for rule_index, key, left, right in entries_:
-                    if rule_index not in triggered:
-                        continue
-                    if span is None:
-                        span = t.compact_to_wide(cstart, cend)
+        for rule_index in triggered:
+            context = self._context.get(rule_index)
+            if context is None:
+                continue
+            for cstart, cend, entries_ in context.scan(t):
+                span = t.compact_to_wide(cstart, cend)
+                for _, key, left, right in entries_:
                     if self._bounded(t, span, left, right):
                         term_hits.setdefault(rule_index, []).append(Match(key, *span))
         for hits in term_hits.values():

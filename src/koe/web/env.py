@@ -52,9 +52,8 @@ def database_from_url(url: str, *, name: str = "DATABASE_URL") -> dict:
     """Django DATABASES entry for ``postgres://user:pass@host:port/db`` or ``sqlite:///path``."""
     parsed = urlparse(url)
     if parsed.scheme in ("sqlite", "sqlite3"):
-        path = unquote(parsed.path)
-        if path.startswith("/") and url.startswith(f"{parsed.scheme}:///"):
-            path = path[1:] if not url.startswith(f"{parsed.scheme}:////") else path
+        # sqlite:///relative/path and sqlite:////absolute/path, as dj-database-url reads them
+        path = unquote(parsed.path[1:])
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path or ":memory:"}
     if parsed.scheme in ("postgres", "postgresql", "pgsql"):
         options = {k: v[-1] for k, v in parse_qs(parsed.query).items()}

@@ -166,6 +166,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = (
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_SERIALIZER = "json"
+CELERY_BEAT_SCHEDULE = {
+    "policy-acknowledgement-reminders": {
+        "task": "policies.remind_unacknowledged", "schedule": 7 * 24 * 3600.0},
+    "purge-withdrawn-enrolments": {
+        "task": "accounts.purge_withdrawn_enrolments", "schedule": 24 * 3600.0},
+}
 CELERY_ACCEPT_CONTENT = ["json"]
 
 # Policy publishing: the stakeholders whose sign-off a version needs, by role.

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from . import views
 
@@ -23,4 +22,4 @@ urlpatterns = [
 if not settings.DEBUG:
     # The embedded default serves its own static files; production puts a proxy in front.
     urlpatterns += [path("static/<path:path>", views.static_file)]
-urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Media files (rendered policies) are never served directly: views check access first.

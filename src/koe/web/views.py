@@ -45,7 +45,10 @@ def selfcheck_result(request):
     """The live result fragment htmx swaps in while the person types."""
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
-    form = SelfCheckForm(request.POST if request.method == "POST" else request.GET)
+    data = request.POST if request.method == "POST" else request.GET
+    if not data:
+        return render(request, "_selfcheck_result.html", {"report": None})
+    form = SelfCheckForm(data)
     if not form.is_valid():
         return render(request, "_selfcheck_result.html", {"form": form, "report": None},
                       status=400)

@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_sign_in_and_see_findings_live_while_typing(page, live_server):
-    make_person(username="emma", language="en")
+    make_person(username="emma", language="en", mfa=False)
     sign_in(page, live_server, "emma", PASSWORD)
     assert page.locator("h1").inner_text().startswith("Welcome")
     page.goto(f"{live_server.url}/check/")
