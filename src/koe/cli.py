@@ -648,9 +648,9 @@ def _gunicorn(bind: str, *, workers: int, threads: int) -> None:
 
 def cmd_worker(args: argparse.Namespace) -> int:
     _django()
-    from .web.celery import app
-
     from django.conf import settings
+
+    from .web.celery import app
 
     argv = ["worker", "--pool=solo" if args.concurrency == 1 else "--pool=prefork",
             f"--concurrency={args.concurrency}", "--loglevel=WARNING" if args.quiet else "--loglevel=INFO"]
