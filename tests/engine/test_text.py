@@ -15,7 +15,7 @@ from koe.engine.text import Text, compact_term
         ("p a s s w o r d", "p a s s w o r d", "password"),
         ("B.A.K.A", "B.A.K.A", "baka"),
         ("バ　カ", "バ カ", "ばか"),  # NFKC turns the ideographic space into a space
-        ("㈱アクメ", "(株)アクメ", "(株)あくめ"),
+        ("㈱アクメ", "(株)アクメ", "株あくめ"),
         ("zero\u200bwidth", "zero\u200bwidth", "zerowidth"),
     ],
 )

@@ -52,6 +52,17 @@ def _shingle_hashes(compact: str, k: int) -> np.ndarray:
     return h
 
 
+def _runs(sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and length of each run of equal values in a sorted array."""
+    if not len(sorted_keys):
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    change = np.empty(len(sorted_keys), dtype=bool)
+    change[0] = True
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=change[1:])
+    starts = np.flatnonzero(change)
+    return starts, np.diff(np.append(starts, len(sorted_keys)))
+
+
 @dataclass(frozen=True, slots=True)
 class LeakMatch:
     """A post that reproduces a document: which one, how much, and where in the post."""
@@ -82,7 +93,7 @@ class InternalIndex:
         self.min_containment = min_containment
         self.long_match = long_match
         self.doc_ids: list[str] = []
-        self._parts: list[tuple[np.ndarray, int]] = []
+        self._pending: list[str] = []  # compact views of documents added since the last freeze
         self._keys = np.empty(0, dtype=np.uint64)
         self._offsets = np.zeros(1, dtype=np.int64)
         self._docs = np.empty(0, dtype=np.int32)
@@ -107,28 +118,57 @@ class InternalIndex:
         """Register one document. Call :meth:`freeze` after the last one."""
         if self._frozen:
             raise RuntimeError("the index is frozen; build a new one to add documents")
-        hashes, _ = self._sampled(Text(text).compact)
-        self._parts.append((np.unique(hashes), len(self.doc_ids)))
+        self._pending.append(Text(text).compact.replace("\x00", ""))
         self.doc_ids.append(str(doc_id))
 
-    def freeze(self) -> None:
-        """Build the inverted index. Shingles found in too many documents are dropped."""
-        if self._parts:
-            keys = np.concatenate([h for h, _ in self._parts])
-            docs = np.concatenate([np.full(len(h), d, dtype=np.int32) for h, d in self._parts])
+    def _fingerprint_batch(self, compacts: list[str], first_doc: int) -> tuple[np.ndarray, np.ndarray]:
+        """(hash, document) pairs of many documents in a few vector operations.
+
+        The documents are joined with NUL; shingles that cross a NUL get the largest hash so
+        winnowing never picks them, and each kept fingerprint is credited to its document.
+        """
+        joined = "\x00".join(compacts)
+        h = _shingle_hashes(joined, self.k)
+        if not len(h):
+            return np.empty(0, np.uint64), np.empty(0, np.int32)
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        nul = np.concatenate(([0], np.cumsum(codes == 0)))
+        crosses = (nul[self.k:self.k + len(h)] - nul[:len(h)]) > 0
+        h[crosses] = np.uint64(0xFFFFFFFFFFFFFFFF)
+        if len(h) > self.window:
+            windows = np.lib.stride_tricks.sliding_window_view(h, self.window)
+            keep = np.unique(np.argmin(windows, axis=1) + np.arange(len(windows)))
+        else:
+            keep = np.array([int(np.argmin(h))])
+        keep = keep[~crosses[keep]]
+        doc_starts = np.concatenate(([0], np.cumsum([len(c) + 1 for c in compacts])[:-1]))
+        docs = (np.searchsorted(doc_starts, keep, side="right") - 1 + first_doc).astype(np.int32)
+        hashes = h[keep]
+        pairs = np.unique(np.stack([docs.astype(np.uint64), hashes]), axis=1)  # one per (doc, hash)
+        return pairs[1], pairs[0].astype(np.int32)
+
+    def freeze(self, *, batch: int = 4096) -> None:
+        """Build the inverted index. Fingerprints found in too many documents are dropped."""
+        parts = [self._fingerprint_batch(self._pending[i:i + batch], i)
+                 for i in range(0, len(self._pending), batch)]
+        self._pending = []
+        if parts:
+            keys = np.concatenate([h for h, _ in parts])
+            docs = np.concatenate([d for _, d in parts])
+            del parts
             order = np.argsort(keys, kind="stable")
             keys, docs = keys[order], docs[order]
-            uniq, starts, counts = np.unique(keys, return_index=True, return_counts=True)
+            del order
+            starts, counts = _runs(keys)
             limit = max(2, int(self.max_doc_share * len(self.doc_ids)))
             common = counts > limit
             if common.any():
-                drop = np.repeat(common, counts)
-                keys, docs = keys[~drop], docs[~drop]
-                uniq, starts, counts = np.unique(keys, return_index=True, return_counts=True)
-            self._keys = uniq
+                keep = ~np.repeat(common, counts)
+                keys, docs = keys[keep], docs[keep]
+                starts, counts = _runs(keys)
+            self._keys = keys[starts]
             self._offsets = np.concatenate([starts, [len(keys)]]).astype(np.int64)
             self._docs = docs
-        self._parts = []
         self._frozen = True
 
     def query(self, text: Text) -> list[LeakMatch]:
@@ -137,30 +177,31 @@ class InternalIndex:
             self.freeze()
         if not len(self._keys):
             return []
-        compact = text.compact
-        hashes, positions = self._sampled(compact)
+        hashes, positions = self._sampled(text.compact)
         n = len(hashes)
         if n < self.min_shared:
             return []
         idx = np.searchsorted(self._keys, hashes)
         idx[idx >= len(self._keys)] = 0
-        found = self._keys[idx] == hashes
-        if found.sum() < self.min_shared:
+        hit = np.flatnonzero(self._keys[idx] == hashes)
+        if len(hit) < self.min_shared:
             return []
-        per_doc: dict[int, list[int]] = {}
-        for i in np.flatnonzero(found):
-            key = idx[i]
-            for d in self._docs[self._offsets[key]:self._offsets[key + 1]]:
-                per_doc.setdefault(int(d), []).append(int(positions[i]))
+        lo = self._offsets[idx[hit]]
+        counts = self._offsets[idx[hit] + 1] - lo
+        total = int(counts.sum())
+        # every (document, post position) pair, gathered without a Python loop
+        flat = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(total)
+        docs = self._docs[flat]
+        pos = np.repeat(positions[hit], counts)
+        uniq, shared = np.unique(docs, return_counts=True)
         out = []
-        for d, pos in per_doc.items():
-            shared = len(set(pos))
-            containment = shared / n
-            if shared >= self.min_shared and (containment >= self.min_containment
-                                              or shared >= self.long_match):
-                first, last = min(pos), max(pos)
-                start, end = text.compact_to_wide(first, last + self.k)
-                out.append(LeakMatch(self.doc_ids[d], round(containment, 3), shared, start, end))
+        for d, count in zip(uniq[shared >= self.min_shared].tolist(),
+                            shared[shared >= self.min_shared].tolist(), strict=True):
+            containment = count / n
+            if containment >= self.min_containment or count >= self.long_match:
+                mine = pos[docs == d]
+                start, end = text.compact_to_wide(int(mine.min()), int(mine.max()) + self.k)
+                out.append(LeakMatch(self.doc_ids[d], round(containment, 3), count, start, end))
         out.sort(key=lambda m: (-m.shared, m.doc_id))
         return out
 

@@ -7,6 +7,7 @@ rule's hits to its detector. Nothing is compiled while scanning.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from .text import Text, compact_term, is_latin_word_char
 __all__ = ["Scanner"]
 
 _VERDICT_RANK = {v: i for i, v in enumerate(VERDICTS)}
+_SENTENCE_END = re.compile(r"[.!?。！？…]\s|\n")
 
 
 @dataclass(slots=True)
@@ -219,8 +221,13 @@ class Scanner:
 
     @staticmethod
     def _bounded(t: Text, span: tuple[int, int], left: bool, right: bool) -> bool:
-        """Word boundaries hold where the term asks for them."""
-        return (not left or t.is_word_start(span[0])) and (not right or t.is_word_end(span[1]))
+        """Word boundaries hold where the term asks for them, and a Latin term spelled across
+        separators ("i d i o t") does not run over the end of a sentence ("7. It's")."""
+        if left and not t.is_word_start(span[0]):
+            return False
+        if right and not t.is_word_end(span[1]):
+            return False
+        return not ((left or right) and _SENTENCE_END.search(t.wide, span[0], span[1]))
 
     def rules(self) -> list[Rule]:
         return [c.rule for c in self._rules]

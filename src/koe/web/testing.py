@@ -22,10 +22,14 @@ def sign_in(page, live_server, username: str, password: str, *, totp_secret: str
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     if totp_secret:
-        from allauth.mfa.totp.internal.auth import hotp_value, yield_counters
+        from allauth.mfa.totp.internal.auth import (
+            format_hotp_value,
+            hotp_value,
+            yield_hotp_counters_from_time,
+        )
 
         page.wait_for_selector("input[name=code]")
-        counter = next(iter(yield_counters(30)))
-        page.fill("input[name=code]", f"{hotp_value(totp_secret, counter):06d}")
+        counter = next(iter(yield_hotp_counters_from_time()))
+        page.fill("input[name=code]", format_hotp_value(hotp_value(totp_secret, counter)))
         page.click("button[type=submit]")
     page.wait_for_load_state("networkidle")
