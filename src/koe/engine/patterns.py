@@ -33,7 +33,7 @@ import hyperscan
 
 from .text import Text
 
-__all__ = ["Entry", "LiteralSet", "PatternSet", "cache_dir"]
+__all__ = ["Entry", "LiteralSet", "PatternSet", "cache_dir", "compile_literals"]
 
 _UTF8 = hyperscan.HS_FLAG_UTF8
 _MAX_STARTS = 256  # candidates per pattern per post: bounds the work on hostile input
@@ -95,6 +95,11 @@ def _compile_db(expressions: list[bytes], flags: list[int], *,
         except OSError:
             pass  # no cache where we cannot write: still correct, only slower next time
     return db
+
+
+def compile_literals(literals: list[bytes]) -> hyperscan.Database:
+    """A literal database (cached on disk like the others): id ``i`` is ``literals[i]``."""
+    return _compile_db(literals, [0] * len(literals), literal=True)
 
 
 class PatternSet:
@@ -203,8 +208,7 @@ class LiteralSet:
         encoded = [lit.encode("utf-8") for lit in self.literals]
         self.byte_lengths = [len(b) for b in encoded]
         self.char_lengths = [len(lit) for lit in self.literals]
-        digest_flags = [0] * len(encoded)
-        self._db = _compile_db(encoded, digest_flags, literal=True)
+        self._db = compile_literals(encoded)
 
     def scan(self, t: Text) -> list[tuple[int, int, tuple]]:
         """(compact start, compact end, entries) for every occurrence, in order of end."""
