@@ -323,3 +323,26 @@ def test_it_reports_a_model_that_cannot_be_imported():
 def test_it_rejects_a_threshold_out_of_range():
     with pytest.raises(PolicyError):
         parse_policy(classifier_policy(f"{__name__}:fake_score", threshold=3))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("全く男として見ていない", "H102"),
+        ("女としてもう終わってる", "H102"),
+        ("あいつ才能ないな", "H101"),
+        ("性格悪すぎでしょ", "H101"),
+        ("He is not a real man", "H102"),
+    ],
+)
+def test_it_flags_put_downs_of_ability_and_gender(scanner, text, rule):
+    assert rule in {f.rule for f in scanner.scan(text).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["私は才能がないけど頑張る", "自分センスないなー", "時間がなさすぎる", "このビールはキレがある",
+     "男として生きるとは何か考えた"],
+)
+def test_it_leaves_alone_self_talk_and_ordinary_lack(scanner, text):
+    assert not [f for f in scanner.scan(text).findings if f.category == "harassment"]

@@ -110,7 +110,7 @@ class _Entry:
     """One string given to the automaton, and how a hit of it is checked."""
 
     text: str
-    kind: str  # term | standalone | exclude | first | then
+    kind: str  # term | standalone | exclude | first | then | self
     pair: int = -1
     trigger: bool = True  # a hit of this entry alone wakes the detector
     shape: str = ""
@@ -141,11 +141,12 @@ class HarassmentDetector(Detector):
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
-        unknown = set(params) - {"terms", "standalone", "exclude", "patterns", "pairs"}
+        unknown = set(params) - {"terms", "standalone", "exclude", "patterns", "pairs",
+                                 "self_words"}
         if unknown:
             key = sorted(unknown)[0]
             raise ParamError(key, f"unknown parameter '{key}' for detector 'harassment'",
-                             "use terms, standalone, exclude, patterns or pairs")
+                             "use terms, standalone, exclude, patterns, pairs or self_words")
         entries = [_entry(t, "term") for t in self.param_list("terms")]
         entries += [_entry(t, "standalone") for t in self.param_list("standalone")]
         entries += [_entry(t, "exclude", trigger=False) for t in self.param_list("exclude")]
@@ -156,6 +157,7 @@ class HarassmentDetector(Detector):
         for i, raw in enumerate(raw_pairs):
             entries += self._pair_entries(i, raw)
         self._patterns = _read_patterns(params.get("patterns"))
+        entries += [_entry(t, "self", trigger=False) for t in self.param_list("self_words")]
         self._entries = entries
         if not any(e.kind in ("term", "standalone", "first") for e in entries) and not self._patterns:
             raise ParamError("terms", "the harassment detector needs terms, standalone terms, "
@@ -207,7 +209,7 @@ class HarassmentDetector(Detector):
         thens: dict[int, list[Match]] = {}
         for m in terms:
             e = entries[m.key]
-            if e.kind == "exclude" or _inside(m, excludes) or not _written_as(text, m, e):
+            if e.kind in ("exclude", "self") or _inside(m, excludes) or not _written_as(text, m, e):
                 continue
             if e.kind == "term":
                 found.append(Hit(m.start, m.end, f"term '{e.text}'"))
@@ -221,9 +223,13 @@ class HarassmentDetector(Detector):
                 thens.setdefault(e.pair, []).append(m)
         for i, fs in firsts.items():
             found.extend(self._pair_hits(text, i, fs, thens.get(i, [])))
+        selves = [m for m in terms if entries[m.key].kind == "self"]
         for m in patterns:
-            if not _inside(m, excludes):
-                found.append(Hit(m.start, m.end, f"pattern '{self._patterns[m.key].name}'"))
+            if _inside(m, excludes):
+                continue
+            if any(s.end <= m.start <= s.end + _SELF_GAP for s in selves):
+                continue  # 私は才能がない: the writer about themself, not an insult
+            found.append(Hit(m.start, m.end, f"pattern '{self._patterns[m.key].name}'"))
         return _outermost(found)
 
     def _pair_hits(self, text: Text, i: int, firsts: list[Match],
@@ -310,6 +316,9 @@ _DOTTED = re.compile(r"^[A-Za-z_][\w.]*[:.][A-Za-z_]\w*$")
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+_SELF_GAP = 4  # characters between a self word and a pattern hit: 私には|才能が…
 
 
 def _read_patterns(raw: Any) -> list[Pattern]:
