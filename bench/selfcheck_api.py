@@ -18,6 +18,7 @@ import http.client
 import json
 import os
 import random
+import signal
 import socket
 import statistics
 import subprocess
@@ -136,8 +137,11 @@ def main() -> None:
             peer = run_clients(port, token, args.clients, args.seconds, "/healthz")
             koe = run_clients(port, token, args.clients, args.seconds, "/api/check")
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            server.send_signal(signal.SIGINT)  # gunicorn: quick shutdown
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
     print(f"self-check API, embedded default (SQLite, koe serve), {args.clients} clients, "
           f"{args.seconds:.0f} s each, {os.cpu_count()} cores")
     for name, r in (("/healthz (peer)", peer), ("/api/check", koe)):

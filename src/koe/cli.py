@@ -639,6 +639,7 @@ def _gunicorn(bind: str, *, workers: int, threads: int) -> None:
             self.cfg.set("accesslog", None)
             self.cfg.set("loglevel", "warning")
             self.cfg.set("keepalive", 5)
+            self.cfg.set("graceful_timeout", 5)
 
         def load(self):
             return application

@@ -33,10 +33,9 @@ class RequireMfaMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if (settings.KOE_MFA_REQUIRED and user is not None and user.is_authenticated
-                and user.has_role(*MFA_ROLES)
-                and not request.path.startswith(self.ALLOWED_PREFIXES)
-                and not _has_totp(user)):
+        if (settings.KOE_MFA_REQUIRED and not request.path.startswith(self.ALLOWED_PREFIXES)
+                and user is not None and user.is_authenticated
+                and user.has_role(*MFA_ROLES) and not _has_totp(user)):
             return redirect(reverse("mfa_activate_totp") + "?required=1")
         return self.get_response(request)
 

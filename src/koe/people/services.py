@@ -71,6 +71,8 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
 
 
 def api_token_user(token: str) -> User | None:
+    """The active person a token belongs to (the token's row is read on every call, so a
+    revoked token or a deactivated person stops working at once)."""
     row = (ApiToken.objects.select_related("user")
            .filter(digest=ApiToken.digest_of(token), user__is_active=True).first())
     if row is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import threading
+import time
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -40,18 +41,41 @@ def current_policy() -> Policy:
     return version_policy(version) if version else default_policy()
 
 
+_PUBLISHED_TTL = 2.0  # seconds a process trusts its idea of the published version
+_published: tuple[float, tuple] = (0.0, (0, ""))
+
+
+def _published_key() -> tuple:
+    """(pk, published_at) of the published version, read at most every couple of seconds:
+    the self-check is called on every keystroke, publishing happens a few times a year."""
+    global _published
+    now = time.monotonic()
+    if now - _published[0] > _PUBLISHED_TTL:
+        row = (PolicyVersion.objects.filter(state=VersionState.PUBLISHED)
+               .values_list("pk", "published_at").first())
+        _published = (now, (row[0], row[1].isoformat()) if row else (0, ""))
+    return _published[1]
+
+
+def forget_published() -> None:
+    """Read the published version afresh next time (called when a version is published)."""
+    global _published
+    _published = (0.0, (0, ""))
+
+
 def current_scanner() -> Scanner:
     """The compiled scanner of the published version (the built-in policy before any).
 
     Compiled once per process and version; publishing a new version changes the key.
     """
-    version = published_version()
-    key = (version.pk, version.published_at.isoformat()) if version else (0, "")
+    key = _published_key()
     scanner = _cache.get(key)
     if scanner is None:
         with _lock:
             scanner = _cache.get(key)
             if scanner is None:
+                version = published_version()
+                key = (version.pk, version.published_at.isoformat()) if version else (0, "")
                 policy = version_policy(version) if version else default_policy()
                 scanner = policy.compile()
                 _cache.clear()

@@ -23,6 +23,7 @@ from koe.web.errors import Conflict, NotAllowed, ValidationFailed
 
 from .choices import ArtifactKind, Decision, VersionState, stakeholder_label
 from .models import Acknowledgement, AckReminder, PolicyArtifact, PolicyVersion, SignOff
+from .selectors import forget_published
 from .source import policy_from_yaml
 
 log = logging.getLogger(__name__)
@@ -257,8 +258,13 @@ def version_publish(*, version: PolicyVersion, actor: User) -> PolicyVersion:
                  data={"number": version.number,
                        "superseded": [old.number for old in previous]})
     pk = version.pk
-    transaction.on_commit(lambda: _enqueue_render(pk))
+    transaction.on_commit(lambda: _after_publish(pk))
     return version
+
+
+def _after_publish(version_pk: int) -> None:
+    forget_published()  # this process checks against the new version at once
+    _enqueue_render(version_pk)
 
 
 def _enqueue_render(version_pk: int) -> None:
