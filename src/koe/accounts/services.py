@@ -19,6 +19,7 @@ from django.utils import timezone
 from koe.audit.services import audit_record
 from koe.people.models import Department, User
 from koe.people.permissions import can
+from koe.people.services import api_tokens_forget
 from koe.web.errors import Conflict, NotAllowed, ValidationFailed
 
 from .choices import (
@@ -420,6 +421,7 @@ def person_offboard(*, person: User, actor: User, reason: str) -> OffboardResult
         raise Conflict("person", f"{person} was deactivated already.", f"{person} はすでに無効化されています。")
     person.is_active = False
     person.save(update_fields=["is_active"])
+    api_tokens_forget(user=person)
     result = OffboardResult(person=person, reason=reason)
     grants = AccessGrant.objects.select_related("account", "user").filter(
         user=person, revoked_at__isnull=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -70,13 +71,34 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     return row, token
 
 
+def api_tokens_forget(*, user: User) -> None:
+    """Drop ``user``'s tokens from this process's memory (deactivation, revocation)."""
+    for digest, (_, cached) in list(_token_cache.items()):
+        if cached.pk == user.pk:
+            _token_cache.pop(digest, None)
+
+
+_TOKEN_TTL = 10.0  # seconds a process remembers a token: a revoked token stops within this
+_token_cache: dict[str, tuple[float, User]] = {}
+
+
 def api_token_user(token: str) -> User | None:
-    """The active person a token belongs to (the token's row is read on every call, so a
-    revoked token or a deactivated person stops working at once)."""
+    """The active person a token belongs to, remembered for a few seconds per process so a
+    client checking a post on every keystroke costs no database reads."""
+    digest = ApiToken.digest_of(token)
+    cached = _token_cache.get(digest)
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < _TOKEN_TTL:
+        return cached[1]
     row = (ApiToken.objects.select_related("user")
-           .filter(digest=ApiToken.digest_of(token), user__is_active=True).first())
+           .filter(digest=digest, user__is_active=True).first())
     if row is None:
+        _token_cache.pop(digest, None)
         return None
+    row.user.roles  # noqa: B018 - load the roles once, with the user
+    if len(_token_cache) > 10_000:
+        _token_cache.clear()
+    _token_cache[digest] = (now, row.user)
     now = timezone.now()
     if row.last_used_at is None or (now - row.last_used_at).total_seconds() > 60:
         # At most one write a minute per token: the API stays fast under load on SQLite.
