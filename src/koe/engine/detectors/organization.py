@@ -24,16 +24,18 @@ class _Tagged(Detector):
     """
 
     GROUPS: tuple[str, ...] = ()
+    RADIUS = 40  # default of the `radius` parameter: how near context words must be
     TRIGGERS: frozenset[str] = frozenset()  # groups whose hits wake the detector up
     WORD: frozenset[str] = frozenset()  # groups matched with word boundaries
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
-        known = set(self.GROUPS) | set(self.extra_params())
+        known = set(self.GROUPS) | set(self.extra_params()) | {"radius"}
         for key in params:
             if key not in known:
                 raise ParamError(key, f"unknown parameter '{key}' for detector '{self.name}'",
                                  "use: " + ", ".join(sorted(known)))
+        self.radius = self.param_int("radius", self.RADIUS, high=1000)
         self.groups: dict[str, list[str]] = {g: self.param_list(g) for g in self.GROUPS}
         self.add_organization_terms(self.groups, context)
         self._terms: list[Term] = []
@@ -84,12 +86,6 @@ class CodenameDetector(_Tagged):
     GROUPS = ("codenames", "context")
     TRIGGERS = frozenset({"codenames"})
 
-    def extra_params(self) -> Sequence[str]:
-        return ("radius",)
-
-    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
-        super().__init__(params, context)
-        self.radius = self.param_int("radius", 40, high=1000)
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
         groups["codenames"] = list(context.organization.codenames) + groups["codenames"]
@@ -158,12 +154,6 @@ class ConfidentialCueDetector(_Tagged):
     GROUPS = ("markings", "secrecy", "embargo", "work", "reveal", "advice")
     TRIGGERS = frozenset({"markings", "secrecy", "embargo"})
 
-    def extra_params(self) -> Sequence[str]:
-        return ("radius",)
-
-    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
-        super().__init__(params, context)
-        self.radius = self.param_int("radius", 40, high=1000)
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
         org = context.organization
@@ -278,12 +268,7 @@ class SpokespersonDetector(_Tagged):
     GROUPS = ("statements", "quoting")
     TRIGGERS = frozenset({"statements"})
 
-    def extra_params(self) -> Sequence[str]:
-        return ("radius",)
-
-    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
-        super().__init__(params, context)
-        self.radius = self.param_int("radius", 30, high=1000)
+    RADIUS = 30
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
         names = list(context.organization.names)
