@@ -46,6 +46,9 @@ MATRIX: dict[str, frozenset[str]] = {
     "survey.results": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
     "goals.view": ALL,
     "goals.manage": frozenset({R.COMPLIANCE, R.ADMIN}),
+    "learning.take": ALL,
+    "learning.manage": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
+    "learning.report": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
 }
 
 

@@ -1,0 +1,121 @@
+"""Reads of the learning app: my learning, a course with progress, the completion report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+
+from koe.people.models import Department, User
+from koe.people.permissions import can
+
+from .models import Attempt, Certificate, Course, Enrollment, Quiz
+
+
+def visible_courses(user: User):
+    """Published courses; people who manage learning also see drafts."""
+    courses = Course.objects.select_related("track")
+    if not can(user, "learning.manage"):
+        courses = courses.filter(is_published=True)
+    return courses
+
+
+def course_for(user: User, slug: str) -> Course:
+    """The course ``slug`` if ``user`` may see it, else 404."""
+    course = visible_courses(user).filter(slug=slug).first()
+    if course is None:
+        raise Http404("no such course")
+    return course
+
+
+def quiz_for(user: User, pk: int) -> Quiz:
+    quiz = Quiz.objects.select_related("course", "module").filter(
+        pk=pk, course__in=visible_courses(user)).first()
+    if quiz is None:
+        raise Http404("no such quiz")
+    return quiz
+
+
+def passed_quiz_ids(user: User, quizzes) -> set[int]:
+    return set(Attempt.objects.filter(user=user, quiz__in=quizzes, passed=True)
+               .values_list("quiz_id", flat=True))
+
+
+def course_progress(user: User, course: Course) -> int:
+    """Percent done: passed quizzes of the course (100 once completed)."""
+    enrollment = Enrollment.objects.filter(user=user, course=course).first()
+    if enrollment and enrollment.completed_at:
+        return 100
+    quizzes = list(course.quizzes.all())
+    if not quizzes:
+        return 0
+    return round(100 * len(passed_quiz_ids(user, quizzes)) / len(quizzes))
+
+
+@dataclass
+class MyCourse:
+    course: Course
+    enrollment: Enrollment | None
+    progress: int
+
+
+@dataclass
+class MyLearning:
+    assigned: list[MyCourse] = field(default_factory=list)
+    other: list[Course] = field(default_factory=list)
+    certificates: list[Certificate] = field(default_factory=list)
+
+
+def my_learning(user: User) -> MyLearning:
+    """Courses assigned to (or started by) ``user`` with progress, the rest of the catalogue,
+    and their certificates, newest first."""
+    enrollments = {e.course_id: e for e in
+                   Enrollment.objects.filter(user=user).select_related("course", "course__track")}
+    out = MyLearning()
+    for course in visible_courses(user):
+        if course.pk in enrollments:
+            out.assigned.append(MyCourse(course, enrollments[course.pk],
+                                         course_progress(user, course)))
+        else:
+            out.other.append(course)
+    out.assigned.sort(key=lambda m: (m.enrollment.completed_at is not None,
+                                     m.enrollment.due_on or timezone.localdate().replace(year=9999)))
+    out.certificates = list(Certificate.objects.filter(user=user).select_related("track"))
+    return out
+
+
+@dataclass
+class DepartmentRow:
+    department: str
+    assigned: int
+    completed: int
+    overdue: int
+
+    @property
+    def rate(self) -> int:
+        return round(100 * self.completed / self.assigned) if self.assigned else 0
+
+
+def completion_by_department(course: Course | None = None) -> list[DepartmentRow]:
+    """Assigned, completed and overdue enrolments per department (people without one last)."""
+    today = timezone.localdate()
+    enrollments = Enrollment.objects.filter(user__is_active=True)
+    if course is not None:
+        enrollments = enrollments.filter(course=course)
+    agg = (enrollments.values("user__department")
+           .annotate(assigned=Count("pk"),
+                     completed=Count("pk", filter=Q(completed_at__isnull=False)),
+                     overdue=Count("pk", filter=Q(completed_at__isnull=True, due_on__lt=today))))
+    names = {d.pk: d.name for d in Department.objects.all()}
+    rows = [DepartmentRow(names.get(a["user__department"], "—"), a["assigned"], a["completed"],
+                          a["overdue"]) for a in agg]
+    rows.sort(key=lambda r: (r.department == "—", r.department))
+    return rows
+
+
+def overdue(limit: int = 100):
+    return (Enrollment.objects.filter(user__is_active=True, completed_at__isnull=True,
+                                      due_on__lt=timezone.localdate())
+            .select_related("user", "course", "user__department").order_by("due_on")[:limit])

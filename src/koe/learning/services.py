@@ -1,0 +1,294 @@
+"""Writes of the learning app: assigning courses, building and taking quizzes, completing
+courses and issuing certificates. Every write that matters leaves an audit entry."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from koe.audit.services import audit_record
+from koe.people.choices import Role
+from koe.people.models import Department, User
+from koe.web.errors import Conflict, ValidationFailed
+
+from .choices import QuestionKind
+from .models import Attempt, Certificate, Choice, Course, Enrollment, Module, Question, Quiz, Track
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` ahead, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# ----------------------------------------------------------------------------- enrolment
+
+@transaction.atomic
+def enrollment_create(*, user: User, course: Course, due_on: dt.date | None = None,
+                      actor: Any = None) -> Enrollment:
+    """Assign ``course`` to ``user`` (or let them start it). A second assignment moves the due
+    date; a completed course stays completed."""
+    enrollment, created = Enrollment.objects.get_or_create(
+        user=user, course=course,
+        defaults={"due_on": due_on, "assigned_by": actor if getattr(actor, "pk", None) else None})
+    if not created and due_on and enrollment.due_on != due_on and enrollment.completed_at is None:
+        enrollment.due_on = due_on
+        enrollment.save(update_fields=["due_on"])
+    if created or due_on:
+        audit_record(actor=actor or user, action="learning.enrol", obj=enrollment,
+                     data={"user": user.username, "course": course.slug,
+                           "due_on": due_on.isoformat() if due_on else None})
+    return enrollment
+
+
+@transaction.atomic
+def course_assign(*, actor: User, course: Course, due_on: dt.date | None,
+                  role: str | None = None, department: Department | None = None) -> int:
+    """Assign ``course`` to everyone with ``role`` and/or in ``department``; returns how many
+    people it now reaches. At least one of the two must be given."""
+    if not role and department is None:
+        raise ValidationFailed("role", "Choose a role or a department to assign the course to.",
+                               "コースを割り当てる役割または部署を選んでください。")
+    if role and role not in Role.values:
+        raise ValidationFailed("role", f"Unknown role: {role}.", f"不明な役割です: {role}")
+    if due_on and due_on < timezone.localdate():
+        raise ValidationFailed("due_on", "The due date is in the past.", "期限が過去の日付です。")
+    people = User.objects.filter(is_active=True)
+    if role and role != Role.EMPLOYEE:
+        people = people.filter(role_rows__role=role)
+    if department is not None:
+        people = people.filter(department=department)
+    count = 0
+    for person in people.distinct():
+        enrollment, created = Enrollment.objects.get_or_create(
+            user=person, course=course, defaults={"due_on": due_on, "assigned_by": actor})
+        if not created and enrollment.completed_at is None:
+            enrollment.due_on, enrollment.assigned_by = due_on, actor
+            enrollment.save(update_fields=["due_on", "assigned_by"])
+        count += 1
+    audit_record(actor=actor, action="learning.assign", obj=course,
+                 data={"course": course.slug, "role": role or None,
+                       "department": department.code if department else None,
+                       "due_on": due_on.isoformat() if due_on else None, "people": count})
+    return count
+
+
+# ----------------------------------------------------------------------------- content
+
+@transaction.atomic
+def module_create(*, actor: Any, course: Course, title_en: str, title_ja: str, body_en: str = "",
+                  body_ja: str = "", video_url: str = "", order: int | None = None) -> Module:
+    """Add a module to ``course``. The body is Markdown; it is sanitized when shown."""
+    if not (title_en.strip() or title_ja.strip()):
+        raise ValidationFailed("title_en", "A module needs a title.", "モジュールにはタイトルが必要です。")
+    if video_url and not video_url.startswith(("https://", "http://")):
+        raise ValidationFailed("video_url", "The video link must start with https://.",
+                               "動画のリンクは https:// で始まる必要があります。")
+    if order is None:
+        order = (course.modules.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    module = Module.objects.create(course=course, order=order, title_en=title_en,
+                                   title_ja=title_ja, body_en=body_en, body_ja=body_ja,
+                                   video_url=video_url)
+    audit_record(actor=actor, action="learning.module_create", obj=module,
+                 data={"course": course.slug, "title": title_en or title_ja})
+    return module
+
+
+def _question_label(number: int, spec: Mapping[str, Any]) -> tuple[str, str]:
+    text_en = (spec.get("text_en") or spec.get("text_ja") or "").strip()
+    text_ja = (spec.get("text_ja") or spec.get("text_en") or "").strip()
+    short = lambda s: s if len(s) <= 60 else s[:57] + "…"  # noqa: E731
+    return f'Question {number} ("{short(text_en)}")', f"質問 {number}（「{short(text_ja)}」）"
+
+
+def validate_questions(questions: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Check the shape of a quiz's questions; the first problem raises ValidationFailed naming
+    the question (its number and its text) in both languages."""
+    questions = list(questions)
+    if not questions:
+        raise ValidationFailed("questions", "A quiz needs at least one question.",
+                               "クイズには少なくとも 1 問が必要です。")
+    for number, spec in enumerate(questions, start=1):
+        en, ja = _question_label(number, spec)
+        if not ((spec.get("text_en") or "").strip() or (spec.get("text_ja") or "").strip()):
+            raise ValidationFailed("questions", f"Question {number} has no text.",
+                                   f"質問 {number} に本文がありません。")
+        choices = list(spec.get("choices") or [])
+        if len(choices) < 2:
+            raise ValidationFailed("questions", f"{en} needs at least two answers to choose from.",
+                                   f"{ja}には選択肢が 2 つ以上必要です。")
+        correct = sum(1 for c in choices if c.get("correct"))
+        if correct == 0:
+            raise ValidationFailed(
+                "questions", f"{en} has no correct answer. Mark at least one answer as correct.",
+                f"{ja}に正解がありません。少なくとも 1 つの選択肢を正解にしてください。")
+        kind = spec.get("kind") or (QuestionKind.SINGLE if correct == 1 else QuestionKind.MULTI)
+        if kind not in QuestionKind.values:
+            raise ValidationFailed("questions", f"{en}: unknown kind {kind!r}.",
+                                   f"{ja}: 不明な種類です（{kind}）。")
+        if kind == QuestionKind.SINGLE and correct > 1:
+            raise ValidationFailed(
+                "questions", f"{en} is single-choice but has {correct} correct answers.",
+                f"{ja}は単一選択ですが、正解が {correct} つあります。")
+    return questions
+
+
+@transaction.atomic
+def quiz_create(*, actor: Any, course: Course, title_en: str, title_ja: str,
+                questions: Iterable[Mapping[str, Any]], module: Module | None = None,
+                pass_mark: int = 80, max_attempts: int | None = None) -> Quiz:
+    """Create a quiz with its questions and choices. Each question is a mapping with text_en,
+    text_ja, explanation_en, explanation_ja, optional kind, and choices [{text_en, text_ja,
+    correct}]. Nothing is saved unless every question is valid."""
+    if not 1 <= int(pass_mark) <= 100:
+        raise ValidationFailed("pass_mark", "The pass mark is between 1 and 100 %.",
+                               "合格点は 1〜100 % の間で指定してください。")
+    if max_attempts is not None and int(max_attempts) < 1:
+        raise ValidationFailed("max_attempts",
+                               "Allow at least one attempt, or leave it empty for unlimited.",
+                               "受験回数は 1 回以上にするか、無制限なら空欄にしてください。")
+    if module is not None and module.course_id != course.pk:
+        raise ValidationFailed("module", "The module belongs to another course.",
+                               "このモジュールは別のコースのものです。")
+    specs = validate_questions(questions)
+    quiz = Quiz.objects.create(course=course, module=module, title_en=title_en,
+                               title_ja=title_ja or title_en, pass_mark=pass_mark,
+                               max_attempts=max_attempts)
+    for q_order, spec in enumerate(specs, start=1):
+        choices = list(spec["choices"])
+        correct = sum(1 for c in choices if c.get("correct"))
+        question = Question.objects.create(
+            quiz=quiz, order=q_order,
+            kind=spec.get("kind") or (QuestionKind.SINGLE if correct == 1 else QuestionKind.MULTI),
+            text_en=spec.get("text_en") or spec.get("text_ja"),
+            text_ja=spec.get("text_ja") or spec.get("text_en"),
+            explanation_en=spec.get("explanation_en") or "",
+            explanation_ja=spec.get("explanation_ja") or "")
+        Choice.objects.bulk_create([
+            Choice(question=question, order=c_order, text_en=c.get("text_en") or c.get("text_ja"),
+                   text_ja=c.get("text_ja") or c.get("text_en"), correct=bool(c.get("correct")))
+            for c_order, c in enumerate(choices, start=1)])
+    audit_record(actor=actor, action="learning.quiz_create", obj=quiz,
+                 data={"course": course.slug, "questions": len(specs)})
+    return quiz
+
+
+# ----------------------------------------------------------------------------- taking quizzes
+
+def attempts_left(*, user: User, quiz: Quiz) -> int | None:
+    """How many more attempts ``user`` has on ``quiz``; None when unlimited."""
+    if quiz.max_attempts is None:
+        return None
+    return max(0, quiz.max_attempts - Attempt.objects.filter(user=user, quiz=quiz).count())
+
+
+def _normalize(quiz: Quiz, answers: Mapping[Any, Any]) -> dict[str, list[int]]:
+    questions = {q.pk: q for q in quiz.questions.prefetch_related("choices")}
+    picked: dict[str, list[int]] = {}
+    for key, value in (answers or {}).items():
+        try:
+            qid = int(key)
+            ids = sorted({int(v) for v in (value if isinstance(value, list | tuple) else [value])})
+        except (TypeError, ValueError):
+            raise ValidationFailed("answers", f"Not a question or answer number: {key!r}.",
+                                   f"質問または回答の番号ではありません: {key!r}") from None
+        question = questions.get(qid)
+        if question is None:
+            raise ValidationFailed("answers", f"Question {qid} is not part of this quiz.",
+                                   f"質問 {qid} はこのクイズにありません。")
+        valid = {c.pk for c in question.choices.all()}
+        if not set(ids) <= valid:
+            raise ValidationFailed("answers", f"An answer to question {question.order} is not one "
+                                   "of its choices.",
+                                   f"質問 {question.order} の回答が選択肢にありません。")
+        if question.kind == QuestionKind.SINGLE and len(ids) > 1:
+            raise ValidationFailed("answers", f"Question {question.order} takes one answer.",
+                                   f"質問 {question.order} の回答は 1 つだけです。")
+        picked[str(qid)] = ids
+    return picked
+
+
+def score_answers(quiz: Quiz, picked: Mapping[str, list[int]]) -> int:
+    """The percentage of questions answered exactly right (every right choice, no wrong one)."""
+    questions = list(quiz.questions.prefetch_related("choices"))
+    if not questions:
+        return 0
+    right = sum(1 for q in questions
+                if set(picked.get(str(q.pk), [])) == {c.pk for c in q.choices.all() if c.correct})
+    return round(100 * right / len(questions))
+
+
+@transaction.atomic
+def attempt_submit(*, user: User, quiz: Quiz, answers: Mapping[Any, Any]) -> Attempt:
+    """Score one attempt of ``quiz``. Passed when the score reaches the pass mark; refused
+    (409) once the attempts allowed are used up. Passing may complete the course and, with
+    it, the track (a certificate)."""
+    # Lock the person's row so two quick submissions cannot both use the last attempt.
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    left = attempts_left(user=user, quiz=quiz)
+    if left == 0:
+        raise Conflict("answers",
+                       f"You have used all {quiz.max_attempts} attempts of this quiz.",
+                       f"このクイズの受験回数（{quiz.max_attempts} 回）をすべて使いました。")
+    picked = _normalize(quiz, answers)
+    score = score_answers(quiz, picked)
+    attempt = Attempt.objects.create(user=user, quiz=quiz, answers=picked, score=score,
+                                     passed=score >= quiz.pass_mark)
+    audit_record(actor=user, action="learning.attempt", obj=attempt,
+                 data={"quiz": quiz.pk, "course": quiz.course.slug, "score": score,
+                       "passed": attempt.passed})
+    if attempt.passed:
+        course_check_complete(user=user, course=quiz.course)
+    return attempt
+
+
+@transaction.atomic
+def course_check_complete(*, user: User, course: Course, read: bool = False) -> Enrollment | None:
+    """Mark the course completed for ``user`` when every quiz of it is passed (a course without
+    a quiz is completed when the person says they have read it: ``read=True``)."""
+    quizzes = list(course.quizzes.values_list("pk", flat=True))
+    if quizzes:
+        passed = set(Attempt.objects.filter(user=user, quiz_id__in=quizzes, passed=True)
+                     .values_list("quiz_id", flat=True))
+        if passed != set(quizzes):
+            return None
+    elif not read:
+        return None
+    enrollment = enrollment_create(user=user, course=course, actor=user)
+    if enrollment.completed_at is None:
+        enrollment.completed_at = timezone.now()
+        enrollment.save(update_fields=["completed_at"])
+        audit_record(actor=user, action="learning.course_complete", obj=enrollment,
+                     data={"course": course.slug})
+        if course.track_id:
+            track_check_certificate(user=user, track=course.track)
+    return enrollment
+
+
+@transaction.atomic
+def track_check_certificate(*, user: User, track: Track,
+                            today: dt.date | None = None) -> Certificate | None:
+    """Issue a certificate when ``user`` has completed every published course of ``track``
+    and holds no valid certificate for it yet. It expires ``track.validity_months`` later."""
+    today = today or timezone.localdate()
+    courses = set(track.courses.filter(is_published=True).values_list("pk", flat=True))
+    if not courses:
+        return None
+    done = set(Enrollment.objects.filter(user=user, course_id__in=courses,
+                                         completed_at__isnull=False)
+               .values_list("course_id", flat=True))
+    if done != courses:
+        return None
+    if Certificate.objects.filter(user=user, track=track, expires_on__gt=today).exists():
+        return None
+    certificate = Certificate.objects.create(user=user, track=track, issued_on=today,
+                                             expires_on=add_months(today, track.validity_months))
+    audit_record(actor=user, action="learning.certificate_issue", obj=certificate,
+                 data={"track": track.code, "expires_on": certificate.expires_on.isoformat()})
+    return certificate

@@ -1,0 +1,83 @@
+"""Every page and API route of the learning app: anonymous → sign-in / 401, a person without
+the permission → 403, a course they may not see → 404, the right role → what it should."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from koe.learning.models import Course
+from koe.people.testing import client_for, make_person
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(quiz, course):
+    draft = Course.objects.create(slug="draft", title_en="Draft", title_ja="下書き",
+                                  is_published=False)
+    return {"course": course.slug, "quiz": quiz.pk, "draft": draft.slug}
+
+
+# (method, path, employee status, a role that may, its status)
+PAGES = [
+    ("get", "/learn/", 200, "employee", 200),
+    ("get", "/learn/courses/{course}/", 200, "employee", 200),
+    ("get", "/learn/courses/{draft}/", 404, "compliance", 200),
+    ("post", "/learn/courses/{course}/start/", 302, "employee", 302),
+    ("post", "/learn/courses/{draft}/start/", 404, "hr", 302),
+    ("post", "/learn/courses/{course}/done/", 302, "employee", 302),
+    ("get", "/learn/quizzes/{quiz}/", 200, "employee", 200),
+    ("post", "/learn/quizzes/{quiz}/", 200, "employee", 200),
+    ("get", "/learn/manage/assign/", 403, "hr", 200),
+    ("post", "/learn/manage/assign/", 403, "compliance", 400),
+    ("get", "/learn/manage/quizzes/new/", 403, "compliance", 200),
+    ("post", "/learn/manage/quizzes/new/", 403, "admin", 400),
+    ("get", "/learn/report/", 403, "hr", 200),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "employee_status", "role", "role_status"), PAGES)
+def test_pages_answer_each_kind_of_visitor(client, world, method, path, employee_status, role,
+                                           role_status):
+    url = path.format(**world)
+    response = getattr(client, method)(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    assert getattr(client_for(make_person()), method)(url).status_code == employee_status, url
+    person = make_person() if role == "employee" else make_person(role)
+    assert getattr(client_for(person), method)(url).status_code == role_status, url
+
+
+API = [
+    ("get", "/api/learning/courses", None, 200, "employee", 200),
+    ("get", "/api/learning/courses/{course}", None, 200, "employee", 200),
+    ("get", "/api/learning/courses/{draft}", None, 404, "compliance", 200),
+    ("get", "/api/learning/enrolments", None, 200, "employee", 200),
+    ("post", "/api/learning/quizzes/{quiz}/attempts", {"answers": {}}, 201, "employee", 201),
+    ("get", "/api/learning/certificates", None, 200, "employee", 200),
+    ("post", "/api/learning/assignments", {"course": "basics", "role": "publisher"}, 403,
+     "compliance", 201),
+    ("get", "/api/learning/report", None, 403, "hr", 200),
+]
+
+
+@pytest.mark.parametrize(("method", "path", "body", "employee_status", "role", "role_status"), API)
+def test_api_routes_answer_each_kind_of_caller(client, world, method, path, body, employee_status,
+                                               role, role_status):
+    url = path.format(**world)
+    kwargs = {"content_type": "application/json", "data": json.dumps(body or {})} \
+        if method == "post" else {}
+    assert getattr(client, method)(url, **kwargs).status_code == 401, url
+    r = getattr(client_for(make_person()), method)(url, **kwargs)
+    assert r.status_code == employee_status, (url, r.content)
+    person = make_person() if role == "employee" else make_person(role)
+    r = getattr(client_for(person), method)(url, **kwargs)
+    assert r.status_code == role_status, (url, r.content)
+
+
+def test_the_routes_are_in_the_openapi_schema(client):
+    paths = client.get("/api/openapi.json").json()["paths"]
+    for p in ("/api/learning/courses", "/api/learning/enrolments",
+              "/api/learning/quizzes/{quiz_id}/attempts", "/api/learning/certificates"):
+        assert p in paths
