@@ -12,6 +12,8 @@ NAV = [
     ("accounts:mine", _("My accounts"), "accounts.enroll"),
     ("accounts:survey", _("Survey"), "survey.respond"),
     ("accounts:goals", _("Goals"), "goals.view"),
+    ("community:questions", _("Questions"), "qa.ask"),
+    ("community:documents", _("Brand library"), "library.view"),
     ("learning:mine", _("Learning"), "learning.take"),
     ("people:list", _("People"), "people.view"),
     ("audit:list", _("Audit log"), "audit.view"),

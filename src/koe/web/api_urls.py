@@ -4,6 +4,7 @@ from django.urls import path
 
 from koe.accounts.api import router as accounts_router
 from koe.audit.api import router as audit_router
+from koe.community.api import router as community_router
 from koe.learning.api import router as learning_router
 from koe.policies.api import router as policies_router
 
@@ -12,6 +13,7 @@ from .api import api
 api.add_router("/policies", policies_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/audit", audit_router)
+api.add_router("/community", community_router)
 api.add_router("/learning", learning_router)
 
 urlpatterns = [path("", api.urls)]

@@ -43,7 +43,7 @@ ORGANIZATION = {
     "internal_domains": ["acme.internal"],
 }
 
-APP_DEMOS = ("koe.policies.demo", "koe.accounts.demo", "koe.learning.demo")
+APP_DEMOS = ("koe.policies.demo", "koe.accounts.demo", "koe.community.demo", "koe.learning.demo")
 
 
 @transaction.atomic

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "koe.audit",
     "koe.policies",
     "koe.accounts",
+    "koe.community",
     "koe.learning",
     "koe.web",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("audit/", include("koe.audit.urls")),
     path("policy/", include("koe.policies.urls")),
     path("social/", include("koe.accounts.urls")),
+    path("community/", include("koe.community.urls")),
     path("learn/", include("koe.learning.urls")),
     path("api/", include("koe.web.api_urls")),
     path("admin/", admin.site.urls),
