@@ -86,9 +86,12 @@ def follows(user, question: Question) -> bool:
     return Follow.objects.filter(user=user, question=question).exists()
 
 
-def popular_tags(limit: int = 30) -> list[Tag]:
-    return list(Tag.objects.annotate(n=Count("questions")).filter(n__gt=0)
-                .order_by("-n", "name")[:limit])
+def popular_tags(user, limit: int = 30) -> list[Tag]:
+    """Tags of the questions the person may see, most used first (a governance-only question's
+    tags are not shown to others)."""
+    visible = visible_questions(user).values("pk")
+    return list(Tag.objects.filter(questions__in=visible)
+                .annotate(n=Count("questions", distinct=True)).order_by("-n", "name")[:limit])
 
 
 def current_documents() -> QuerySet[Document]:

@@ -39,7 +39,7 @@ def question_list(request):
     tag = request.GET.get("tag", "")[:40]
     return render(request, "community/questions.html", {
         "questions": selectors.questions_search(request.user, query=q, tag=tag),
-        "q": q, "tag": tag, "tags": selectors.popular_tags()})
+        "q": q, "tag": tag, "tags": selectors.popular_tags(request.user)})
 
 
 @permission_required("qa.ask")

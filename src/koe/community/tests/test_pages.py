@@ -66,6 +66,10 @@ def test_governance_only_questions_are_404_for_other_employees(team, world):
         assert c.post(url, {"body": "peek"}).status_code == 404, url
     assert not Vote.objects.exists() and not Answer.objects.filter(body="peek").exists()
     assert "Harassment" not in c.get("/community/").content.decode()
+    services.question_ask(author=team["asker"], title="t", body="b", tags="secret-tag",
+                          visibility="governance")
+    assert "secret-tag" not in c.get("/community/").content.decode()
+    assert "secret-tag" in client_for(team["moderator"]).get("/community/").content.decode()
     for who in ("asker", "moderator"):
         r = client_for(team[who]).get(f"/community/questions/{s.pk}/")
         assert r.status_code == 200 and "Harassment by a former colleague" in r.content.decode()
