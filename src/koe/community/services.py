@@ -96,7 +96,14 @@ def answer_post(*, question: Question, author, body: str) -> Answer:
     Question.objects.filter(pk=question.pk).update(updated_at=timezone.now())
     audit_record(actor=author, action="qa.answer_post", obj=answer,
                  data={"question": question.pk})
+    transaction.on_commit(lambda: _notify(answer.pk))
     return answer
+
+
+def _notify(answer_id: int) -> None:
+    from .tasks import notify_followers
+
+    notify_followers.delay(answer_id)
 
 
 def may_accept(user, question: Question) -> bool:

@@ -232,6 +232,10 @@ class Enrollment(models.Model):
                                     on_delete=models.SET_NULL, related_name="+")
     assigned_at = models.DateTimeField(default=timezone.now)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    refreshed_at = models.DateTimeField(
+        _("refresher started"), null=True, blank=True,
+        help_text=_("Quizzes passed before this moment do not count towards completion."))
+    reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
 
     class Meta:
         ordering = ["due_on", "course__order"]

@@ -19,6 +19,8 @@ from koe.web.errors import Conflict, ValidationFailed
 from .choices import QuestionKind
 from .models import Attempt, Certificate, Choice, Course, Enrollment, Module, Question, Quiz, Track
 
+REFRESHER_NOTICE_DAYS = 30  # a refresher opens this many days before a certificate expires
+
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """``day`` moved ``months`` ahead, clamped to the month's end (31 Jan + 1 → 28/29 Feb)."""
@@ -253,9 +255,12 @@ def course_check_complete(*, user: User, course: Course, read: bool = False) -> 
     """Mark the course completed for ``user`` when every quiz of it is passed (a course without
     a quiz is completed when the person says they have read it: ``read=True``)."""
     quizzes = list(course.quizzes.values_list("pk", flat=True))
+    current = Enrollment.objects.filter(user=user, course=course).first()
     if quizzes:
-        passed = set(Attempt.objects.filter(user=user, quiz_id__in=quizzes, passed=True)
-                     .values_list("quiz_id", flat=True))
+        attempts = Attempt.objects.filter(user=user, quiz_id__in=quizzes, passed=True)
+        if current is not None and current.refreshed_at is not None:
+            attempts = attempts.filter(at__gte=current.refreshed_at)  # a refresher counts anew
+        passed = set(attempts.values_list("quiz_id", flat=True))
         if passed != set(quizzes):
             return None
     elif not read:
@@ -275,7 +280,8 @@ def course_check_complete(*, user: User, course: Course, read: bool = False) -> 
 def track_check_certificate(*, user: User, track: Track,
                             today: dt.date | None = None) -> Certificate | None:
     """Issue a certificate when ``user`` has completed every published course of ``track``
-    and holds no valid certificate for it yet. It expires ``track.validity_months`` later."""
+    and holds no certificate for it that stays valid beyond the refresher window. It expires
+    ``track.validity_months`` later."""
     today = today or timezone.localdate()
     courses = set(track.courses.filter(is_published=True).values_list("pk", flat=True))
     if not courses:
@@ -285,10 +291,43 @@ def track_check_certificate(*, user: User, track: Track,
                .values_list("course_id", flat=True))
     if done != courses:
         return None
-    if Certificate.objects.filter(user=user, track=track, expires_on__gt=today).exists():
+    # A valid certificate is renewed only in the refresher window before it expires.
+    renew_from = today + dt.timedelta(days=REFRESHER_NOTICE_DAYS)
+    if Certificate.objects.filter(user=user, track=track, expires_on__gt=renew_from).exists():
         return None
     certificate = Certificate.objects.create(user=user, track=track, issued_on=today,
                                              expires_on=add_months(today, track.validity_months))
     audit_record(actor=user, action="learning.certificate_issue", obj=certificate,
                  data={"track": track.code, "expires_on": certificate.expires_on.isoformat()})
     return certificate
+
+
+
+@transaction.atomic
+def refreshers_start(*, today: dt.date | None = None) -> int:
+    """Re-open the courses of each track whose certificate expires within
+    REFRESHER_NOTICE_DAYS (the yearly refresher), due on the expiry date. Returns how many
+    enrolments were re-opened."""
+    today = today or timezone.localdate()
+    horizon = today + dt.timedelta(days=REFRESHER_NOTICE_DAYS)
+    count = 0
+    expiring = (Certificate.objects.filter(expires_on__gt=today, expires_on__lte=horizon,
+                                           user__is_active=True)
+                .select_related("user", "track"))
+    for cert in expiring:
+        if Certificate.objects.filter(user=cert.user, track=cert.track,
+                                      expires_on__gt=cert.expires_on).exists():
+            continue
+        for course in cert.track.courses.filter(is_published=True):
+            enrollment, _ = Enrollment.objects.get_or_create(user=cert.user, course=course)
+            if enrollment.completed_at is None and enrollment.refreshed_at is not None:
+                continue  # already re-opened
+            enrollment.completed_at, enrollment.refreshed_at = None, timezone.now()
+            enrollment.due_on, enrollment.reminded_on = cert.expires_on, None
+            enrollment.save(update_fields=["completed_at", "refreshed_at", "due_on",
+                                           "reminded_on"])
+            audit_record(actor=None, action="learning.refresher_start", obj=enrollment,
+                         data={"user": cert.user.username, "course": course.slug,
+                               "due_on": cert.expires_on.isoformat()})
+            count += 1
+    return count

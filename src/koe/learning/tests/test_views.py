@@ -113,3 +113,14 @@ def test_api_attempt_returns_score_and_explanations(quiz, employee):
     assert all(res["correct"] and res["explanation"] for res in data["results"])
     certs = client_for(employee).get("/api/learning/certificates").json()
     assert certs[0]["track"] == "all-staff" and certs[0]["valid"]
+
+
+def test_hostile_quiz_text_is_escaped(course, compliance, employee):
+    from .conftest import question
+
+    quiz = services.quiz_create(actor=compliance, course=course, title_en="<i>x</i>",
+                                title_ja="<i>x</i>",
+                                questions=[question("<script>alert(1)</script>")])
+    body = client_for(employee).get(f"/learn/quizzes/{quiz.pk}/").content.decode()
+    assert "<script>alert(1)" not in body and "&lt;script&gt;alert(1)" in body
+    assert "<i>x</i>" not in body

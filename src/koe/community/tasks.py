@@ -1,0 +1,50 @@
+"""Background work of the community app: telling a question's followers about a new answer."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from koe.people.permissions import can
+from koe.web.celery import app
+
+from .choices import Visibility
+from .models import Answer
+
+
+def _send(template: str, user, context: dict) -> None:
+    """One e-mail from a template triplet, in the recipient's language."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {**context, "person": user, "site_url": settings.SITE_URL}
+        subject = " ".join(render_to_string(f"emails/{template}-subject.html", context).split())
+        text = render_to_string(f"emails/{template}-body-text.html", context)
+        html = render_to_string(f"emails/{template}-body-html.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@app.task(name="community.notify_followers")
+def notify_followers(answer_id: int) -> int:
+    """E-mail the followers of the answer's question (not its writer, and only people who may
+    still see the question). Returns the number of e-mails sent."""
+    answer = Answer.objects.select_related("question", "author").filter(pk=answer_id).first()
+    if answer is None:
+        return 0
+    question = answer.question
+    url = settings.SITE_URL.rstrip("/") + reverse("community:question", args=[question.pk])
+    sent = 0
+    for follow in question.follows.select_related("user").exclude(user=answer.author):
+        user = follow.user
+        if not user.is_active or not user.email:
+            continue
+        if (question.visibility == Visibility.GOVERNANCE and user.pk != question.author_id
+                and not can(user, "qa.moderate")):
+            continue
+        _send("qa-new-answer", user, {"question": question, "answer": answer,
+                                      "excerpt": answer.body[:500], "url": url})
+        sent += 1
+    return sent

@@ -1,0 +1,58 @@
+"""Background work of the learning app: reminding people of courses due soon or overdue,
+and starting the refresher before a certificate expires. Both are safe to run daily."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from koe.web.celery import app
+
+from . import services
+from .models import Enrollment
+
+REMIND_DAYS_BEFORE = 7
+REMIND_EVERY_DAYS = 7
+
+
+def _send(template: str, user, context: dict) -> None:
+    """One e-mail from a template triplet, in the recipient's language."""
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        context = {**context, "person": user, "site_url": settings.SITE_URL}
+        subject = " ".join(render_to_string(f"emails/{template}-subject.html", context).split())
+        text = render_to_string(f"emails/{template}-body-text.html", context)
+        html = render_to_string(f"emails/{template}-body-html.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[user.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
+
+
+@app.task(name="learning.remind_due")
+def remind_due(today: str | None = None) -> int:
+    """E-mail each person their courses due within REMIND_DAYS_BEFORE days or overdue, at most
+    once every REMIND_EVERY_DAYS days. Returns the number of e-mails sent."""
+    day = dt.date.fromisoformat(today) if today else timezone.localdate()
+    waiting = (Enrollment.objects
+               .filter(completed_at__isnull=True, due_on__isnull=False, user__is_active=True,
+                       due_on__lte=day + dt.timedelta(days=REMIND_DAYS_BEFORE))
+               .filter(Q(reminded_on__isnull=True)
+                       | Q(reminded_on__lte=day - dt.timedelta(days=REMIND_EVERY_DAYS)))
+               .exclude(user__email="")
+               .select_related("user", "course").order_by("user_id", "due_on"))
+    by_user: dict = {}
+    for enrollment in waiting:
+        by_user.setdefault(enrollment.user, []).append(enrollment)
+    for user, enrollments in by_user.items():
+        _send("learning-reminder", user, {"enrollments": enrollments, "today": day})
+        Enrollment.objects.filter(pk__in=[e.pk for e in enrollments]).update(reminded_on=day)
+    return len(by_user)
+
+
+@app.task(name="learning.start_refreshers")
+def start_refreshers() -> int:
+    return services.refreshers_start()
