@@ -11,7 +11,7 @@ from django.utils import timezone
 from koe.people.models import Department, User
 from koe.people.permissions import can
 
-from .models import Attempt, Certificate, Course, Enrollment, Quiz
+from .models import Attempt, Certificate, Course, Enrollment, Quiz, Track
 
 
 def visible_courses(user: User):
@@ -119,3 +119,66 @@ def overdue(limit: int = 100):
     return (Enrollment.objects.filter(user__is_active=True, completed_at__isnull=True,
                                       due_on__lt=timezone.localdate())
             .select_related("user", "course", "user__department").order_by("due_on")[:limit])
+
+
+def has_valid_certificate(user: User, track_code: str, *, on=None) -> bool:
+    """True when ``user`` holds a certificate for the track that is still valid ``on`` (today
+    by default) — what a brand-account grant can require."""
+    day = on or timezone.localdate()
+    return Certificate.objects.filter(user=user, track__code=track_code,
+                                      issued_on__lte=day, expires_on__gt=day).exists()
+
+
+@dataclass
+class TeamRow:
+    person: User
+    assigned: int
+    completed: int
+    overdue: int
+
+
+def team_progress(manager: User) -> list[TeamRow]:
+    """A manager's direct reports with their assigned, completed and overdue courses."""
+    today = timezone.localdate()
+    people = (User.objects.filter(manager=manager, is_active=True)
+              .annotate(assigned=Count("enrollments", distinct=True),
+                        completed=Count("enrollments", distinct=True,
+                                        filter=Q(enrollments__completed_at__isnull=False)),
+                        overdue=Count("enrollments", distinct=True,
+                                      filter=Q(enrollments__completed_at__isnull=True,
+                                               enrollments__due_on__lt=today)))
+              .order_by("username"))
+    return [TeamRow(p, p.assigned, p.completed, p.overdue) for p in people]
+
+
+@dataclass
+class CertificationRow:
+    department: str
+    people: int
+    certified: dict[str, int]
+    rates: list[int] = field(default_factory=list)  # in the order of the tracks returned
+
+    def rate(self, code: str) -> int:
+        return round(100 * self.certified.get(code, 0) / self.people) if self.people else 0
+
+
+def certification_by_department(tracks=None) -> tuple[list[Track], list[CertificationRow]]:
+    """Per department: how many active people hold a valid certificate of each track."""
+    today = timezone.localdate()
+    tracks = list(tracks if tracks is not None else Track.objects.filter(certificates__isnull=False)
+                  .distinct())
+    headcount = dict(User.objects.filter(is_active=True).values_list("department")
+                     .annotate(n=Count("pk")).values_list("department", "n"))
+    valid = (Certificate.objects.filter(user__is_active=True, issued_on__lte=today,
+                                        expires_on__gt=today)
+             .values("user__department", "track__code").annotate(n=Count("user", distinct=True)))
+    certified: dict = {}
+    for row in valid:
+        certified.setdefault(row["user__department"], {})[row["track__code"]] = row["n"]
+    names = {d.pk: d.name for d in Department.objects.all()}
+    rows = [CertificationRow(names.get(dept, "—"), n, certified.get(dept, {}))
+            for dept, n in headcount.items()]
+    for row in rows:
+        row.rates = [row.rate(t.code) for t in tracks]
+    rows.sort(key=lambda r: (r.department == "—", r.department))
+    return tracks, rows

@@ -29,6 +29,7 @@ def mine(request):
         "learning": selectors.my_learning(request.user),
         "can_manage": can(request.user, "learning.manage"),
         "can_report": can(request.user, "learning.report"),
+        "team": selectors.team_progress(request.user),
     })
 
 
@@ -155,7 +156,9 @@ def report(request):
     if request.GET.get("course"):
         course = Course.objects.filter(slug=request.GET["course"]).first()
     rows = selectors.completion_by_department(course)
+    tracks, cert_rows = selectors.certification_by_department()
     return render(request, "learning/report.html", {
+        "tracks": tracks, "cert_rows": cert_rows,
         "rows": rows, "courses": Course.objects.all(), "course": course,
         "chart": bar_chart_svg([(r.department, r.rate) for r in rows],
                                title=_("Completion rate by department")),

@@ -124,3 +124,34 @@ def test_hostile_quiz_text_is_escaped(course, compliance, employee):
     body = client_for(employee).get(f"/learn/quizzes/{quiz.pk}/").content.decode()
     assert "<script>alert(1)" not in body and "&lt;script&gt;alert(1)" in body
     assert "<i>x</i>" not in body
+
+
+def test_a_manager_sees_their_team_and_nobody_else(course, employee, sales):
+    manager = make_person(username="boss")
+    employee.manager = manager
+    employee.save()
+    services.enrollment_create(user=employee, course=course,
+                               due_on=timezone.localdate() + dt.timedelta(days=3))
+    stranger = make_person(username="stranger")
+    services.enrollment_create(user=stranger, course=course)
+    body = client_for(manager).get("/learn/").content.decode()
+    assert 'data-person="emma"' in body and 'data-person="stranger"' not in body
+    assert 'data-person' not in client_for(employee).get("/learn/").content.decode()
+
+
+def test_the_report_shows_valid_certificates_by_department(course, employee, compliance):
+    services.course_check_complete(user=employee, course=course, read=True)
+    body = client_for(compliance).get("/learn/report/").content.decode()
+    # Sales: emma and chie, one of them certified.
+    assert "Valid certificates by department" in body or "部署別の有効な修了証" in body
+    assert "<td>2</td><td>50%</td>" in body
+
+
+def test_has_valid_certificate_follows_the_expiry(course, employee):
+    from koe.learning.selectors import has_valid_certificate
+
+    assert not has_valid_certificate(employee, "all-staff")
+    services.course_check_complete(user=employee, course=course, read=True)
+    assert has_valid_certificate(employee, "all-staff")
+    later = services.add_months(timezone.localdate(), 12)
+    assert not has_valid_certificate(employee, "all-staff", on=later)
