@@ -182,3 +182,25 @@ def certification_by_department(tracks=None) -> tuple[list[Track], list[Certific
         row.rates = [row.rate(t.code) for t in tracks]
     rows.sort(key=lambda r: (r.department == "—", r.department))
     return tracks, rows
+
+
+def completion_over_time(months: int = 12, *, today=None) -> list[tuple[str, int]]:
+    """The completion rate (completed ÷ assigned so far) at the end of each of the last
+    ``months`` months, oldest first, as ("YYYY-MM", percent)."""
+    import calendar
+    import datetime as dt
+
+    today = today or timezone.localdate()
+    out = []
+    for back in range(months - 1, -1, -1):
+        month0 = today.year * 12 + today.month - 1 - back
+        year, month = divmod(month0, 12)
+        month += 1
+        end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        end = min(end, today)
+        moment = timezone.make_aware(dt.datetime.combine(end, dt.time.max))
+        assigned = Enrollment.objects.filter(assigned_at__lte=moment)
+        total = assigned.count()
+        done = assigned.filter(completed_at__lte=moment).count()
+        out.append((f"{year}-{month:02d}", round(100 * done / total) if total else 0))
+    return out

@@ -163,4 +163,6 @@ def report(request):
         "chart": bar_chart_svg([(r.department, r.rate) for r in rows],
                                title=_("Completion rate by department")),
         "overdue": selectors.overdue(),
+        "trend": bar_chart_svg(selectors.completion_over_time(),
+                               title=_("Completion rate at the end of each month")),
     })

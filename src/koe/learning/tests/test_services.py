@@ -172,3 +172,16 @@ def test_assigning_needs_a_role_or_a_department_and_a_future_date(course, compli
         services.course_assign(actor=compliance, course=course, role="employee",
                                due_on=timezone.localdate() - dt.timedelta(days=1))
     assert exc.value.field == "due_on"
+
+
+def test_completion_over_time_counts_what_was_assigned_and_done_by_each_month_end(course,
+                                                                                 employee):
+    from koe.learning.selectors import completion_over_time
+
+    other = make_person()
+    services.enrollment_create(user=other, course=course)
+    services.course_check_complete(user=employee, course=course, read=True)
+    points = completion_over_time(3)
+    assert len(points) == 3
+    assert points[-1] == (timezone.localdate().strftime("%Y-%m"), 50)
+    assert points[0][1] == 0
