@@ -1,6 +1,8 @@
 """Q&A and library pages: sign-in first, 404 for hidden questions, 403 for library management,
 and input that is kept when it cannot be accepted."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -180,12 +182,20 @@ def test_a_moderator_accepts_any_answer_and_only_one_is_accepted(team, world):
 
 def test_the_selfcheck_finding_links_to_a_prefilled_question(team):
     c = client_for(team["asker"])
-    body = c.get("/check/result/", {"text": "電話番号は090-1234-5678です",
+    body = c.get("/check/result/", {"text": "Put your savings here: guaranteed returns!",
                                     "account": "personal"}).content.decode()
-    link = "/community/ask/?rule=P102&amp;text=090-1234-5678"
+    link = "/community/ask/?rule=R101&amp;text=guaranteed%20returns"
     assert link in body
     page = c.get(link.replace("&amp;", "&")).content.decode()
-    assert 'value="P102"' in page and "090-1234-5678" in page
+    assert 'value="R101"' in page and "guaranteed returns" in page
+
+
+def test_the_link_never_copies_personal_data_or_secrets_into_a_question(team):
+    c = client_for(team["asker"])
+    body = c.get("/check/result/", {"text": "電話番号は090-1234-5678です password: hunter2abc",
+                                    "account": "personal"}).content.decode()
+    links = re.findall(r'href="(/community/ask/[^"]*)"', body)
+    assert sorted(links) == ["/community/ask/?rule=P102", "/community/ask/?rule=S103"]
 
 
 def test_the_navigation_shows_questions_and_the_library(team):
