@@ -88,9 +88,10 @@ def quiz(request, pk):
             context["error"], status = str(exc), exc.status
     context["attempts_left"] = services.attempts_left(user=request.user, quiz=quiz)
     context["results"] = _results(questions, context["attempt"])
-    template = "learning/_quiz_body.html" if request.headers.get("HX-Request") \
-        else "learning/quiz.html"
-    return render(request, template, context, status=status)
+    if request.headers.get("HX-Request"):
+        # htmx swaps only 2xx answers; the fragment shows the error in place of the form.
+        return render(request, "learning/_quiz_body.html", context)
+    return render(request, "learning/quiz.html", context, status=status)
 
 
 def _results(questions, attempt):

@@ -155,3 +155,14 @@ def test_has_valid_certificate_follows_the_expiry(course, employee):
     assert has_valid_certificate(employee, "all-staff")
     later = services.add_months(timezone.localdate(), 12)
     assert not has_valid_certificate(employee, "all-staff", on=later)
+
+
+def test_htmx_sees_the_attempts_limit_message_in_place(quiz, employee):
+    client = client_for(employee)
+    for _ in range(2):
+        _post_answers(client, quiz, wrong_answers(quiz))
+    r = _post_answers(client, quiz, right_answers(quiz), HTTP_HX_REQUEST="true")
+    body = r.content.decode()
+    assert r.status_code == 200 and 'role="alert"' in body
+    assert "2 attempts" in body or "2 回" in body
+    assert quiz.attempts.count() == 2
