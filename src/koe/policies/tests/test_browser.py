@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from koe.people.testing import PASSWORD, DepartmentFactory, make_person
 from koe.policies.models import Acknowledgement, PolicyVersion
-from koe.policies.services import version_submit
+from koe.policies.services import version_set_public, version_submit
 from koe.web.testing import sign_in
 
 from .helpers import draft, published
@@ -50,8 +50,9 @@ def browser_as(chromium, live_server):
     """``browser_as(user)`` → a page in a fresh browser context, signed in as ``user``."""
     contexts = []
 
-    def open_as(user, *, mfa=True):
-        context = chromium.new_context(locale="en-US", viewport={"width": 1200, "height": 900})
+    def open_as(user, *, mfa=True, viewport=(1200, 900)):
+        width, height = viewport
+        context = chromium.new_context(locale="en-US", viewport={"width": width, "height": height})
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -233,3 +234,16 @@ def test_the_policy_page_search_hides_rules_that_do_not_match(browser_as, live_s
     expect(page).to_have_url(f"{live_server.url}/policy/?q=r101#rules")
     expect(page.locator("article.rule")).to_have_count(1)
     expect(page.locator("article#R101")).to_be_visible()
+
+
+def test_on_a_phone_the_policy_page_fits_the_screen(team, browser_as, live_server):
+    version = published(team, title="Acme social media policy")
+    version_set_public(version=version, actor=team["compliance"], public=True)
+    page = browser_as(make_person(mfa=False), mfa=False, viewport=(390, 844))
+    page.goto(f"{live_server.url}/policy/")
+    expect(page.locator("a.public-url")).to_be_visible()  # a long unbreakable URL
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The ladder's header row is hidden on a phone; each cell names its column instead.
+    first = page.locator("table.ladder tr.minor td").nth(1)
+    label = first.evaluate("el => getComputedStyle(el, '::before').content")
+    assert label == '"The first time"'
