@@ -173,6 +173,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "policies.remind_unacknowledged", "schedule": 7 * 24 * 3600.0},
     "purge-withdrawn-enrolments": {
         "task": "accounts.purge_withdrawn_enrolments", "schedule": 24 * 3600.0},
+    "training-reminders": {"task": "learning.remind_due", "schedule": 24 * 3600.0},
+    "training-refreshers": {"task": "learning.start_refreshers", "schedule": 24 * 3600.0},
 }
 CELERY_ACCEPT_CONTENT = ["json"]
 
