@@ -32,6 +32,14 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _patient_expect():
+    """expect() polls until the page is right; on a busy machine give it the page's 15 s."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
+@pytest.fixture(autouse=True)
 def _totp_tolerance(settings):
     """sign_in computes the one-time code a moment before the server checks it; one step of
     tolerance keeps a 30-second boundary in between from failing the sign-in now and then."""
