@@ -123,6 +123,7 @@ LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "/accounts/login/"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Koe"
+MFA_TOTP_TOLERANCE = env_int("KOE_MFA_TOTP_TOLERANCE", 1)  # accept the previous/next 30 s code
 SOCIALACCOUNT_ONLY = False
 SOCIALACCOUNT_PROVIDERS = {}
 if env_str("KOE_OIDC_SERVER_URL"):

@@ -39,3 +39,13 @@ def test_the_language_switch_remembers_the_choice():
     person.refresh_from_db()
     assert person.language == "ja"
     assert "投稿内容" in client.get("/check/").content.decode()
+
+
+def test_error_pages_use_the_layout_and_the_readers_language():
+    client = client_for(make_person(language="ja", mfa=False))
+    forbidden = client.get("/audit/")
+    assert forbidden.status_code == 403
+    assert "このロールでは開けないページです" in forbidden.content.decode()
+    missing = client.get("/no/such/page/")
+    assert missing.status_code == 404 and "見つかりません" in missing.content.decode()
+    assert 'name="viewport"' in missing.content.decode()
