@@ -14,6 +14,7 @@ Target (issue 3): p95 < 50 ms for /api/check with 20 clients.
 from __future__ import annotations
 
 import argparse
+import collections
 import http.client
 import json
 import os
@@ -81,6 +82,7 @@ def make_token(data_dir: str) -> str:
 def run_clients(port: int, token: str, clients: int, seconds: float, path: str) -> dict:
     latencies: list[float] = []
     errors = [0]
+    kinds: collections.Counter[str] = collections.Counter()
     lock = threading.Lock()
     stop = time.perf_counter() + seconds
 
@@ -101,8 +103,10 @@ def run_clients(port: int, token: str, clients: int, seconds: float, path: str) 
                 resp.read()
                 if resp.status != 200:
                     errors[0] += 1
-            except OSError:
+                    kinds[f"HTTP {resp.status}"] += 1
+            except OSError as exc:
                 errors[0] += 1
+                kinds[type(exc).__name__] += 1
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
                 continue
@@ -119,7 +123,8 @@ def run_clients(port: int, token: str, clients: int, seconds: float, path: str) 
     elapsed = time.perf_counter() - started
     latencies.sort()
     q = statistics.quantiles(latencies, n=100) if len(latencies) > 2 else [0.0] * 99
-    return {"requests": len(latencies), "errors": errors[0], "rps": len(latencies) / elapsed,
+    return {"requests": len(latencies), "errors": errors[0], "kinds": dict(kinds),
+            "rps": len(latencies) / elapsed,
             "p50": q[49] * 1000, "p95": q[94] * 1000, "p99": q[98] * 1000}
 
 
@@ -146,7 +151,7 @@ def main() -> None:
           f"{args.seconds:.0f} s each, {os.cpu_count()} cores")
     for name, r in (("/healthz (peer)", peer), ("/api/check", koe)):
         print(f"  {name:<16} {r['rps']:8.0f} req/s  p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms"
-              f"  p99 {r['p99']:6.1f} ms  errors {r['errors']}")
+              f"  p99 {r['p99']:6.1f} ms  errors {r['errors']} {r['kinds'] or ''}")
     print(f"  ratio check/healthz: req/s {koe['rps'] / peer['rps']:.2f}, "
           f"p95 {koe['p95'] / max(peer['p95'], 1e-9):.2f}x")
     print(f"  target p95 < 50 ms: {'met' if koe['p95'] < 50 else 'NOT met'}")

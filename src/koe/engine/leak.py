@@ -215,7 +215,7 @@ class InternalIndex:
             found.append((lit_id, end))
 
         data = text.compact_bytes
-        self._db.scan(data, match_event_handler=on_match)
+        self._db.scan(data, on_match)
         if len(found) < self.min_shared:
             return []
         ascii_ = len(data) == len(text.compact)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ import hyperscan
 
 from .text import Text
 
-__all__ = ["Entry", "LiteralSet", "PatternSet", "cache_dir", "compile_literals"]
+__all__ = ["Database", "Entry", "LiteralSet", "PatternSet", "cache_dir", "compile_literals"]
 
 _UTF8 = hyperscan.HS_FLAG_UTF8
 _MAX_STARTS = 256  # candidates per pattern per post: bounds the work on hostile input
@@ -67,8 +68,36 @@ def cache_dir() -> Path | None:
     return Path(base) / "koe"
 
 
+class Database:
+    """A compiled Hyperscan database that any number of threads may scan at once.
+
+    Hyperscan needs a scratch space per concurrent scan; each thread gets its own, made on
+    its first scan (the web app serves with threads).
+    """
+
+    __slots__ = ("_db", "_local")
+
+    def __init__(self, db: hyperscan.Database):
+        self._db = db
+        self._local = threading.local()
+
+    def scan(self, data: bytes, handler: Callable[..., Any]) -> None:
+        scratch = getattr(self._local, "scratch", None)
+        if scratch is None:
+            scratch = self._local.scratch = hyperscan.Scratch(self._db)
+        self._db.scan(data, match_event_handler=handler, scratch=scratch)
+
+    def size(self) -> int:
+        return self._db.size()
+
+
 def _compile_db(expressions: list[bytes], flags: list[int], *,
-                literal: bool = False) -> hyperscan.Database:
+                literal: bool = False) -> Database:
+    return Database(_compile_raw(expressions, flags, literal=literal))
+
+
+def _compile_raw(expressions: list[bytes], flags: list[int], *,
+                 literal: bool = False) -> hyperscan.Database:
     """Compile (or load from the cache) one block-mode database."""
     digest = hashlib.sha256()
     digest.update(f"{getattr(hyperscan, '__version__', '')}|{len(expressions)}|{literal}".encode())
@@ -97,7 +126,7 @@ def _compile_db(expressions: list[bytes], flags: list[int], *,
     return db
 
 
-def compile_literals(literals: list[bytes]) -> hyperscan.Database:
+def compile_literals(literals: list[bytes]) -> Database:
     """A literal database (cached on disk like the others): id ``i`` is ``literals[i]``."""
     return _compile_db(literals, [0] * len(literals), literal=True)
 
@@ -127,7 +156,7 @@ class PatternSet:
         self._som_db = self._build(self._som, hyperscan.HS_FLAG_SOM_LEFTMOST, explain)
 
     def _build(self, members: list[int], extra: int,
-               explain: Callable[[Entry, str], Exception]) -> hyperscan.Database | None:
+               explain: Callable[[Entry, str], Exception]) -> Database | None:
         if not members:
             return None
         expressions = [self.entries[i].regex.encode("utf-8") for i in members]
@@ -157,7 +186,7 @@ class PatternSet:
             def on_fast(db_id: int, start: int, end: int, flags: int, ctx: Any) -> None:
                 matched.append(fast[db_id])
 
-            self._fast_db.scan(t.wide_bytes, match_event_handler=on_fast)
+            self._fast_db.scan(t.wide_bytes, on_fast)
         found: dict[int, list[tuple[int, int]]] = {}
         if self._som_db is not None:
             longest: dict[tuple[int, int], int] = {}
@@ -167,7 +196,7 @@ class PatternSet:
                 if longest.get(k, -1) < end:
                     longest[k] = end  # keep the longest match from each start
 
-            self._som_db.scan(t.wide_bytes, match_event_handler=on_som)
+            self._som_db.scan(t.wide_bytes, on_som)
             for (db_id, start), end in longest.items():
                 found.setdefault(self._som[db_id], []).append(
                     (t.byte_to_wide(start), t.byte_to_wide(end)))
@@ -218,7 +247,7 @@ class LiteralSet:
             raw.append((lit_id, end))
 
         data = t.compact_bytes
-        self._db.scan(data, match_event_handler=on_match)
+        self._db.scan(data, on_match)
         if not raw:
             return []
         out = []
