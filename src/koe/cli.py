@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .engine.errors import InputError, KoeError, UsageError
+from .engine.report import localize_evidence
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -104,7 +105,8 @@ def render_text(report: Any, lang: str, color: bool) -> str:
         if color:
             head = f"\x1b[1m{head}\x1b[0m"
         lines += ["", head, f"  {f.message}", f"  {label['suggestion']}: {f.suggestion}",
-                  f"  {label['evidence']}: {f.evidence}", f"  koe rule {f.rule}"]
+                  f"  {label['evidence']}: {localize_evidence(f.evidence, lang)}",
+                  f"  koe rule {f.rule}"]
     return "\n".join(lines)
 
 

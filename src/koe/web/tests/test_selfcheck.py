@@ -61,3 +61,10 @@ def test_the_check_api_rejects_a_wrong_account_kind_with_a_clear_message():
 def test_the_check_api_needs_authentication(client):
     r = client.post("/api/check", json.dumps({"text": "hi"}), content_type="application/json")
     assert r.status_code == 401
+
+
+def test_the_evidence_reads_in_japanese_for_a_japanese_reader():
+    c = client_for(make_person(language="ja", mfa=False))
+    body = c.post("/check/result/", {"text": "ここだけの話、うちの会社が来月リストラ",
+                                     "account": "personal"}).content.decode()
+    assert "内緒の前置き「ここだけの話」" in body and "secrecy cue" not in body
