@@ -63,6 +63,8 @@ class GrantOut(Schema):
     revoked_at: dt.datetime | None
     revoked_by: str | None
     revoke_reason: str
+    suspended_at: dt.datetime | None
+    suspended_reason: str
     active: bool
 
 
@@ -258,7 +260,8 @@ def _grant_out(g: AccessGrant) -> dict:
     return {"id": g.pk, "account_id": g.account_id, "user": g.user.username, "level": g.level,
             "granted_by": _name(g.granted_by), "granted_at": g.granted_at,
             "revoked_at": g.revoked_at, "revoked_by": _name(g.revoked_by),
-            "revoke_reason": g.revoke_reason, "active": g.active}
+            "revoke_reason": g.revoke_reason, "suspended_at": g.suspended_at,
+            "suspended_reason": g.suspended_reason, "active": g.active}
 
 
 def _detail_out(account: SocialAccount) -> dict:

@@ -14,6 +14,10 @@ from . import services
 from .choices import GrantLevel, QuestionKind
 from .models import Goal, OAuthApp, SocialAccount, Survey, SurveyResponse
 
+# Publishing to the brand accounts needs this track's certificate; these people hold one.
+PUBLISH_TRACK = "brand-publishers"
+CERTIFIED = ("paula", "rei")
+
 # network, handle, display name, department, owner, 2FA, password age (days), review age, apps
 BRAND_ACCOUNTS = [
     ("x", "acme_jp", "アクメ株式会社 公式", "marketing", "rei", True, 45, 35,
@@ -88,10 +92,38 @@ def _days_ago(days: int | None) -> dt.date | None:
     return None if days is None else timezone.localdate() - dt.timedelta(days=days)
 
 
+def _publish_track():
+    """The brand publishers' track (the learning demo creates it; the catalogue if not)."""
+    from koe.learning.demo import load_catalogue
+    from koe.learning.models import Track
+
+    track = Track.objects.filter(code=PUBLISH_TRACK).first()
+    if track is None:
+        load_catalogue()
+        track = Track.objects.get(code=PUBLISH_TRACK)
+    return track
+
+
+def _certify(people: dict, track) -> None:
+    """Acme's publishers completed the brand publishers' track some months ago."""
+    from koe.learning.models import Certificate
+    from koe.learning.selectors import has_valid_certificate
+    from koe.learning.services import add_months
+
+    issued = timezone.localdate() - dt.timedelta(days=120)
+    for username in CERTIFIED:
+        user = people.get(username)
+        if user is not None and not has_valid_certificate(user, track.code):
+            Certificate.objects.create(user=user, track=track, issued_on=issued,
+                                       expires_on=add_months(issued, track.validity_months))
+
+
 def load(ctx: dict) -> str:
     people, departments = ctx["people"], ctx["departments"]
     admin = people.get("admin") or people.get("ivan")
     created = 0
+    track = _publish_track()
+    _certify(people, track)
 
     accounts = {}
     for network, handle, name, dept, owner, two_fa, pw_age, review_age, apps in BRAND_ACCOUNTS:
@@ -102,7 +134,8 @@ def load(ctx: dict) -> str:
                 actor=admin, network=network, handle=handle, display_name=name,
                 department=departments.get(dept), owner=people.get(owner),
                 two_factor_enabled=two_fa, password_rotated_at=_days_ago(pw_age),
-                notes="Shared password in the IT vault; recovery e-mail is social@acme.example.")
+                notes="Shared password in the IT vault; recovery e-mail is social@acme.example.",
+                required_track=track)
             # A past review, as if the last quarter's campaign had been closed.
             SocialAccount.objects.filter(pk=account.pk).update(
                 last_access_review_at=_days_ago(review_age))

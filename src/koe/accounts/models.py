@@ -34,6 +34,9 @@ class SocialAccount(models.Model):
     consent_version = models.CharField(_("consent terms version"), max_length=20, blank=True)
     withdrawn_at = models.DateTimeField(_("enrolment withdrawn"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+    required_track = models.ForeignKey("learning.Track", null=True, blank=True,
+                                       on_delete=models.SET_NULL, related_name="brand_accounts",
+                                       verbose_name=_("certificate required to publish"))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -76,7 +79,8 @@ class OAuthApp(models.Model):
 
 
 class AccessGrant(models.Model):
-    """Permission for one person to publish to (or draft for) one account."""
+    """Permission for one person to publish to (or draft for) one account; suspended while a
+    required certificate has lapsed."""
 
     account = models.ForeignKey(SocialAccount, on_delete=models.CASCADE, related_name="grants")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
@@ -90,6 +94,12 @@ class AccessGrant(models.Model):
     revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     revoke_reason = models.CharField(max_length=200, blank=True)
+    # Suspended while the holder has no valid certificate for the account's required track;
+    # restored (cleared) when they re-certify. A suspended grant does not let anyone publish.
+    suspended_at = models.DateTimeField(_("suspended"), null=True, blank=True)
+    suspended_reason = models.CharField(_("reason for suspension"), max_length=200, blank=True)
+    # The expiry date of the certificate the holder was last warned about (one notice each).
+    expiry_notice_for = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-granted_at"]
@@ -105,6 +115,11 @@ class AccessGrant(models.Model):
     @property
     def active(self) -> bool:
         return self.revoked_at is None
+
+    @property
+    def suspended(self) -> bool:
+        """Not revoked, but on hold until the holder re-certifies."""
+        return self.revoked_at is None and self.suspended_at is not None
 
 
 class AccessReview(models.Model):

@@ -79,7 +79,8 @@ def account_posture(account: SocialAccount, *, today: dt.date | None = None) -> 
         apps = list(account.oauth_apps.filter(revoked_at__isnull=True))
     posture = Posture(
         account=account,
-        publishers=[g.user for g in grants if g.level == GrantLevel.PUBLISH],
+        publishers=[g.user for g in grants
+                    if g.level == GrantLevel.PUBLISH and g.suspended_at is None],
         drafters=[g.user for g in grants if g.level == GrantLevel.DRAFT],
         apps=apps,
         password_age_days=_days_since(account.password_rotated_at, today),
@@ -167,7 +168,8 @@ def can_publish(user: User, account: SocialAccount) -> bool:
     if not getattr(user, "is_active", False) or account.status != AccountStatus.ACTIVE:
         return False
     return AccessGrant.objects.filter(account=account, user=user, level=GrantLevel.PUBLISH,
-                                      revoked_at__isnull=True).exists()
+                                      revoked_at__isnull=True,
+                                      suspended_at__isnull=True).exists()
 
 
 def grants_of(user: User) -> QuerySet[AccessGrant]:

@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from koe.audit.services import audit_record
+from koe.learning.models import Certificate
+from koe.learning.selectors import has_valid_certificate
 from koe.people.models import Department, User
 from koe.people.permissions import can
 from koe.people.services import api_tokens_forget
@@ -30,6 +32,7 @@ from .choices import (
     QuestionKind,
     ReviewDecision,
 )
+from .mail import send_to_person
 from .models import (
     AccessGrant,
     AccessReview,
@@ -51,8 +54,9 @@ FINDINGS_KEPT_DAYS = 180
 # After a withdrawal the enrolment record itself is deleted this many days later (tasks.py).
 WITHDRAWN_KEPT_DAYS = 30
 
-# Roles certified to publish in the brand's voice. Publish-level grants need one of them;
-# anyone active may be given "draft only". (When the learning app tracks certification, ask it.)
+# Roles cleared to publish in the brand's voice on accounts WITHOUT a required track (a stand-in
+# for certification); accounts with one need a valid certificate for it. Anyone active may be
+# given "draft only".
 PUBLISH_CLEARED_ROLES = frozenset({"publisher", "reviewer", "admin"})
 
 _X_HANDLE = re.compile(r"^[A-Za-z0-9_]{1,15}$")
@@ -153,8 +157,9 @@ def _check_active_person(user: User | None, field_name: str = "user") -> User:
 def account_create(*, actor: User | None, network: str, handle: str, display_name: str = "",
                    department: Department | None = None, owner: User | None = None,
                    two_factor_enabled: bool = False, password_rotated_at: dt.date | None = None,
-                   notes: str = "") -> SocialAccount:
-    """Register a brand account in the inventory."""
+                   notes: str = "", required_track: Any = None) -> SocialAccount:
+    """Register a brand account in the inventory. With ``required_track`` (a learning Track),
+    publishing to it needs a valid certificate for that track."""
     network = _check_network(network)
     handle = normalize_handle(network, handle)
     _check_unique(network, handle)
@@ -169,17 +174,19 @@ def account_create(*, actor: User | None, network: str, handle: str, display_nam
                                              label_en="Last password rotation",
                                              label_ja="最終パスワード変更日"),
         notes=_text(notes, field_name="notes", label_en="Notes", label_ja="メモ", max_length=4000),
+        required_track=required_track,
     )
     account.save()
     audit_record(actor=actor, action="account.created", obj=account,
                  data={"network": network, "handle": handle, "kind": account.kind,
                        "two_factor": account.two_factor_enabled,
-                       "department": department.code if department else None})
+                       "department": department.code if department else None,
+                       "required_track": required_track.code if required_track else None})
     return account
 
 
 POSTURE_FIELDS = ("display_name", "department", "owner", "status", "two_factor_enabled",
-                  "password_rotated_at", "notes")
+                  "password_rotated_at", "notes", "required_track")
 
 
 @transaction.atomic
@@ -270,8 +277,24 @@ def oauth_app_revoke(*, app: OAuthApp, actor: User | None) -> OAuthApp:
 
 # ----------------------------------------------------------------------------- grants
 
-def publish_clearance_problem(user: User) -> ValidationFailed | None:
-    """Why ``user`` may not be given publishing rights, or None when they may."""
+def publish_clearance_problem(user: User,
+                              account: SocialAccount | None = None) -> ValidationFailed | None:
+    """Why ``user`` may not be given publishing rights (to ``account``), or None when they may.
+
+    An account with a required track needs a valid certificate for it; for accounts without
+    one, the brand roles stand in for certification."""
+    track = account.required_track if account is not None and account.required_track_id else None
+    if track is not None:
+        if has_valid_certificate(user, track.code):
+            return None
+        return ValidationFailed(
+            "level",
+            f"Level: {user} holds no valid “{track.name_en}” certificate, which publishing to "
+            f"{account} requires. Give “Draft only”, or ask them to complete the "
+            f"“{track.name_en}” track first.",
+            f"権限: {user} は {account} への投稿に必要な「{track.name_ja}」の有効な認定証を"
+            f"持っていません。「下書きのみ」を付与するか、先に「{track.name_ja}」トラックを"
+            "修了してもらってください。")
     if user.has_role(*PUBLISH_CLEARED_ROLES):
         return None
     return ValidationFailed(
@@ -297,7 +320,7 @@ def grant_create(*, account: SocialAccount, user: User | None, actor: User | Non
         raise Conflict("account", "This account is not active; activate it before granting access.",
                        "このアカウントは有効ではありません。有効にしてから権限を付与してください。")
     if level == GrantLevel.PUBLISH:
-        problem = publish_clearance_problem(user)
+        problem = publish_clearance_problem(user, account)
         if problem:
             raise problem
     if AccessGrant.objects.filter(account=account, user=user, revoked_at__isnull=True).exists():
@@ -336,6 +359,110 @@ def grant_revoke(*, grant: AccessGrant, actor: User | None, reason: str) -> Acce
                  data={"account": str(grant.account), "user": grant.user.username,
                        "reason": reason})
     return grant
+
+
+# ----------------------------------------------------------------------------- certificates
+
+CERTIFICATE_NOTICE_DAYS = 30  # holders are warned once this many days before a certificate expires
+
+
+def _certified_grants():
+    """Active publish grants on accounts that require a track."""
+    return (AccessGrant.objects.filter(revoked_at__isnull=True, level=GrantLevel.PUBLISH,
+                                       account__required_track__isnull=False)
+            .select_related("account", "account__required_track", "user"))
+
+
+def _valid_until(user: User, track_id: int, today: dt.date) -> dt.date | None:
+    """The latest expiry of ``user``'s currently valid certificates for the track."""
+    return (Certificate.objects.filter(user=user, track_id=track_id, issued_on__lte=today,
+                                       expires_on__gt=today)
+            .order_by("-expires_on").values_list("expires_on", flat=True).first())
+
+
+@transaction.atomic
+def grant_suspend(*, grant: AccessGrant, actor: User | None, reason: str) -> AccessGrant:
+    """Put a grant on hold (it stays, but nobody publishes with it) and tell its holder."""
+    grant = AccessGrant.objects.select_for_update().select_related(
+        "account", "account__required_track", "user").get(pk=grant.pk)
+    if grant.revoked_at or grant.suspended_at:
+        return grant
+    grant.suspended_at = timezone.now()
+    grant.suspended_reason = reason[:200]
+    grant.save(update_fields=["suspended_at", "suspended_reason"])
+    audit_record(actor=actor, action="grant.suspended", obj=grant,
+                 data={"account": str(grant.account), "user": grant.user.username,
+                       "reason": grant.suspended_reason})
+    send_to_person("grant-suspended", grant.user, {"grant": grant,
+                                                   "track": grant.account.required_track})
+    return grant
+
+
+@transaction.atomic
+def grant_restore(*, grant: AccessGrant, actor: User | None) -> AccessGrant:
+    """Lift a suspension (the holder holds a valid certificate again)."""
+    grant = AccessGrant.objects.select_for_update().select_related("account", "user").get(
+        pk=grant.pk)
+    if grant.revoked_at or not grant.suspended_at:
+        return grant
+    suspended_at = grant.suspended_at
+    grant.suspended_at = None
+    grant.suspended_reason = ""
+    grant.expiry_notice_for = None
+    grant.save(update_fields=["suspended_at", "suspended_reason", "expiry_notice_for"])
+    audit_record(actor=actor, action="grant.restored", obj=grant,
+                 data={"account": str(grant.account), "user": grant.user.username,
+                       "suspended_at": suspended_at.isoformat()})
+    return grant
+
+
+def grants_restore_for(*, user: User, today: dt.date | None = None) -> list[AccessGrant]:
+    """Restore ``user``'s suspended grants whose required certificate is valid again (called
+    when a certificate is issued, and daily)."""
+    today = today or timezone.localdate()
+    restored = []
+    for grant in _certified_grants().filter(user=user, suspended_at__isnull=False):
+        if has_valid_certificate(user, grant.account.required_track.code, on=today):
+            restored.append(grant_restore(grant=grant, actor=None))
+    return restored
+
+
+@dataclass
+class CertificateEnforcement:
+    suspended: list[AccessGrant] = field(default_factory=list)
+    noticed: list[AccessGrant] = field(default_factory=list)
+    restored: list[AccessGrant] = field(default_factory=list)
+
+
+def grants_enforce_certificates(*, today: dt.date | None = None) -> CertificateEnforcement:
+    """The daily check: suspend grants whose holder's certificate for the account's track has
+    expired, warn (once per certificate) holders whose certificate expires within
+    CERTIFICATE_NOTICE_DAYS days, and restore suspended grants of people valid again."""
+    today = today or timezone.localdate()
+    result = CertificateEnforcement()
+    for grant in _certified_grants().filter(user__is_active=True, suspended_at__isnull=False):
+        if has_valid_certificate(grant.user, grant.account.required_track.code, on=today):
+            result.restored.append(grant_restore(grant=grant, actor=None))
+    for grant in _certified_grants().filter(suspended_at__isnull=True):
+        track = grant.account.required_track
+        until = _valid_until(grant.user, track.pk, today)
+        if until is None:
+            result.suspended.append(grant_suspend(
+                grant=grant, actor=None,
+                reason=f"No valid “{track.name_en}” certificate (expired or missing)."))
+        elif (until <= today + dt.timedelta(days=CERTIFICATE_NOTICE_DAYS)
+              and grant.expiry_notice_for != until and grant.user.is_active):
+            with transaction.atomic():
+                updated = AccessGrant.objects.filter(pk=grant.pk).exclude(
+                    expiry_notice_for=until).update(expiry_notice_for=until)
+                if updated:
+                    audit_record(actor=None, action="grant.expiry_noticed", obj=grant,
+                                 data={"account": str(grant.account), "user": grant.user.username,
+                                       "expires_on": until.isoformat()})
+                    send_to_person("certificate-expiring", grant.user,
+                                   {"grant": grant, "track": track, "expires_on": until})
+                    result.noticed.append(grant)
+    return result
 
 
 # ----------------------------------------------------------------------------- enrolment

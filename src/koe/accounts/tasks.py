@@ -75,3 +75,14 @@ def purge_withdrawn_enrolments() -> int:
             account.delete()
             count += 1
     return count
+
+
+@app.task(name="accounts.enforce_certificates")
+def enforce_certificates() -> dict:
+    """Daily: suspend publish grants whose required certificate expired, warn holders 30 days
+    ahead (once), restore grants of people who re-certified. Returns the counts."""
+    from .services import grants_enforce_certificates
+
+    result = grants_enforce_certificates()
+    return {"suspended": len(result.suspended), "noticed": len(result.noticed),
+            "restored": len(result.restored)}

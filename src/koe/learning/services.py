@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from koe.accounts.services import grants_restore_for
 from koe.audit.services import audit_record
 from koe.people.choices import Role
 from koe.people.models import Department, User
@@ -299,6 +300,7 @@ def track_check_certificate(*, user: User, track: Track,
                                              expires_on=add_months(today, track.validity_months))
     audit_record(actor=user, action="learning.certificate_issue", obj=certificate,
                  data={"track": track.code, "expires_on": certificate.expires_on.isoformat()})
+    grants_restore_for(user=user, today=today)  # brand-account grants suspended for lack of it
     return certificate
 
 

@@ -43,7 +43,8 @@ ORGANIZATION = {
     "internal_domains": ["acme.internal"],
 }
 
-APP_DEMOS = ("koe.policies.demo", "koe.accounts.demo", "koe.community.demo", "koe.learning.demo")
+# The learning demo runs before accounts: brand-account grants need its certificates.
+APP_DEMOS = ("koe.policies.demo", "koe.learning.demo", "koe.accounts.demo", "koe.community.demo")
 
 
 @transaction.atomic

@@ -176,6 +176,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.purge_withdrawn_enrolments", "schedule": 24 * 3600.0},
     "training-reminders": {"task": "learning.remind_due", "schedule": 24 * 3600.0},
     "training-refreshers": {"task": "learning.start_refreshers", "schedule": 24 * 3600.0},
+    "grant-certificates": {"task": "accounts.enforce_certificates", "schedule": 24 * 3600.0},
 }
 CELERY_ACCEPT_CONTENT = ["json"]
 

@@ -37,6 +37,11 @@ def test_the_demo_is_idempotent_and_realistic(ctx):
     assert posture["acme.bsky.social"].has("two_factor_off")
     assert posture["acme"].has("password_stale")
     assert {u.username for u in posture["acme_jp"].publishers} == {"paula", "rei"}
+    # Brand accounts require the brand publishers' certificate, which their publishers hold.
+    from koe.learning.selectors import has_valid_certificate
+    assert all(a.required_track.code == "brand-publishers"
+               for a in SocialAccount.objects.filter(kind="brand"))
+    assert all(has_valid_certificate(ctx["people"][u], "brand-publishers") for u in ("paula", "rei"))
     survey = Survey.objects.get()
     assert survey.questions.count() == 6 and all(q.text_ja for q in survey.questions.all())
     assert survey.responses.values("department").distinct().count() >= 4
