@@ -383,7 +383,7 @@ def _valid_until(user: User, track_id: int, today: dt.date) -> dt.date | None:
 @transaction.atomic
 def grant_suspend(*, grant: AccessGrant, actor: User | None, reason: str) -> AccessGrant:
     """Put a grant on hold (it stays, but nobody publishes with it) and tell its holder."""
-    grant = AccessGrant.objects.select_for_update().select_related(
+    grant = AccessGrant.objects.select_for_update(of=("self",)).select_related(
         "account", "account__required_track", "user").get(pk=grant.pk)
     if grant.revoked_at or grant.suspended_at:
         return grant
@@ -401,8 +401,8 @@ def grant_suspend(*, grant: AccessGrant, actor: User | None, reason: str) -> Acc
 @transaction.atomic
 def grant_restore(*, grant: AccessGrant, actor: User | None) -> AccessGrant:
     """Lift a suspension (the holder holds a valid certificate again)."""
-    grant = AccessGrant.objects.select_for_update().select_related("account", "user").get(
-        pk=grant.pk)
+    grant = AccessGrant.objects.select_for_update(of=("self",)).select_related(
+        "account", "user").get(pk=grant.pk)
     if grant.revoked_at or not grant.suspended_at:
         return grant
     suspended_at = grant.suspended_at
