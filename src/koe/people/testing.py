@@ -53,3 +53,14 @@ def client_for(user: User) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def assert_page_access(method: str, url: str, employee_status: int, role: str,
+                       role_status: int) -> None:
+    """One row of a page-permission table: anonymous → sign-in, a plain employee gets
+    ``employee_status``, a person with ``role`` gets ``role_status``."""
+    response = getattr(Client(), method)(url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
+    assert getattr(client_for(make_person()), method)(url).status_code == employee_status, url
+    person = make_person() if role == "employee" else make_person(role)
+    assert getattr(client_for(person), method)(url).status_code == role_status, url

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from koe.learning.models import Course
-from koe.people.testing import client_for, make_person
+from koe.people.testing import assert_page_access, client_for, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -39,14 +39,9 @@ PAGES = [
 
 
 @pytest.mark.parametrize(("method", "path", "employee_status", "role", "role_status"), PAGES)
-def test_pages_answer_each_kind_of_visitor(client, world, method, path, employee_status, role,
+def test_pages_answer_each_kind_of_visitor(world, method, path, employee_status, role,
                                            role_status):
-    url = path.format(**world)
-    response = getattr(client, method)(url)
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
-    assert getattr(client_for(make_person()), method)(url).status_code == employee_status, url
-    person = make_person() if role == "employee" else make_person(role)
-    assert getattr(client_for(person), method)(url).status_code == role_status, url
+    assert_page_access(method, path.format(**world), employee_status, role, role_status)
 
 
 API = [
