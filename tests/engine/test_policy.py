@@ -136,3 +136,39 @@ def test_it_extends_another_policy_file(tmp_path):
     policy = load_policy(tmp_path / "team.yaml")
     assert policy.organization.names == ("Acme",)
     assert policy.rule("L101").severity == "minor"
+
+
+def test_the_ladder_says_who_receives_an_escalated_case_by_category():
+    policy = parse("""\
+        extends: default
+        consequences:
+          major:
+            repeat:
+              action: escalate
+              en: Goes to Legal.
+              ja: 法務部に共有されます。
+              escalate_to: {default: [manager], secret: [manager, compliance]}
+        """)
+    assert policy.escalation_targets("major", repeat=True, category="secret") == ("manager", "compliance")
+    assert policy.escalation_targets("major", repeat=True, category="claims") == ("manager",)
+    assert policy.escalation_targets("major", repeat=False, category="secret") == ()
+
+
+@pytest.mark.parametrize(("ladder", "says"), [
+    ("{major: {repeat: {action: fire, en: x, ja: y}}}", "unknown action 'fire'"),
+    ("{major: {repeat: {action: escalate, en: x, ja: y, escalate_to: [ceo]}}}",
+     "unknown escalation target 'ceo'"),
+    ("{major: {repeat: {action: escalate, en: x, ja: y, escalate_to: {gossip: [hr]}}}}",
+     "unknown category 'gossip'"),
+])
+def test_a_wrong_ladder_step_is_named(ladder, says):
+    error = error_of(f"extends: default\nconsequences: {ladder}\n")
+    assert says in error.problem and error.line == 2 and error.fix
+
+
+def test_retention_is_set_in_days_and_checked():
+    assert default_policy().retention == {"posts": 365, "cases": 1095}
+    assert parse("extends: default\nretention: {posts: 30}\n").retention == {"posts": 30, "cases": 1095}
+    error = error_of("extends: default\nretention: {posts: forever}\n")
+    assert "whole number of days" in str(error) and ":2:" in str(error)
+    assert "unknown retention key 'likes'" in str(error_of("extends: default\nretention: {likes: 3}\n"))

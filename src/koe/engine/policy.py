@@ -71,7 +71,10 @@ MAX_YAML_NODES = 500_000  # a policy with lexicons is large; a "billion laughs" 
 RULE_KEYS = {"name", "category", "severity", "detector", "params", "message", "suggestion",
              "docs", "accounts", "enabled"}
 TOP_KEYS = {"koe", "extends", "name", "version", "organization", "rules", "verdicts",
-            "consequences", "redirects"}
+            "consequences", "redirects", "retention"}
+ACTIONS = ("coach", "coach_and_training", "coach_and_review", "escalate")
+ESCALATION_TARGETS = ("manager", "hr", "legal", "compliance")
+RETENTION_KEYS = {"posts": 365, "cases": 1095}  # days; what the default policy keeps
 ORG_KEYS = {"names", "products", "codenames", "internal_domains", "spokespeople"}
 
 
@@ -118,8 +121,9 @@ class Policy:
     organization: Organization
     rules: dict[str, Rule]
     verdicts: dict[str, dict[str, str]]
-    consequences: dict[str, dict[str, dict[str, str]]]
+    consequences: dict[str, dict[str, dict[str, Any]]]
     redirects: dict[str, str] = field(default_factory=dict)
+    retention: dict[str, int] = field(default_factory=lambda: dict(RETENTION_KEYS))
     source: str = "<default>"
     version: str = ""
 
@@ -128,6 +132,28 @@ class Policy:
         code = code.upper()
         code = self.redirects.get(code, code)
         return self.rules[code]
+
+    def consequence(self, severity: str, *, repeat: bool) -> dict[str, Any]:
+        """The ladder step for a finding of ``severity``: first time or a repeat.
+
+        >>> default_policy().consequence("major", repeat=True)["action"]
+        'escalate'
+        """
+        return self.consequences[severity]["repeat" if repeat else "first"]
+
+    def escalation_targets(self, severity: str, *, repeat: bool, category: str) -> tuple[str, ...]:
+        """Who an escalated case goes to (manager, hr, legal, compliance), by category.
+
+        >>> default_policy().escalation_targets("major", repeat=True, category="harassment")
+        ('manager', 'hr')
+        >>> default_policy().escalation_targets("minor", repeat=False, category="pii")
+        ()
+        """
+        step = self.consequence(severity, repeat=repeat)
+        if step.get("action") != "escalate":
+            return ()
+        targets = step.get("escalate_to") or {"default": ("manager",)}
+        return tuple(targets.get(category, targets.get("default", ("manager",))))
 
     def compile(self, *, internal_index: Any = None) -> Any:
         from .scanner import Scanner
@@ -143,6 +169,7 @@ class Policy:
             "verdicts": self.verdicts,
             "consequences": self.consequences,
             "redirects": self.redirects,
+            "retention": self.retention,
             "rules": {code: rule.to_dict() for code, rule in sorted(self.rules.items())},
         }
 
@@ -302,6 +329,7 @@ def _build(docs: list[_Doc], base: Policy | None) -> Policy:
     verdicts = copy.deepcopy(base.verdicts) if base else {}
     consequences = copy.deepcopy(base.consequences) if base else {}
     redirects = dict(base.redirects) if base else {}
+    retention = dict(base.retention) if base else dict(RETENTION_KEYS)
 
     for doc in docs:
         data = doc.data
@@ -328,6 +356,8 @@ def _build(docs: list[_Doc], base: Policy | None) -> Policy:
             _merge_verdicts(doc, data["verdicts"], verdicts)
         if "consequences" in data:
             _merge_consequences(doc, data["consequences"], consequences)
+        if "retention" in data:
+            _merge_retention(doc, data["retention"], retention)
         if "redirects" in data:
             r = data["redirects"]
             if not isinstance(r, dict) or not all(isinstance(v, str) for v in r.values()):
@@ -381,7 +411,7 @@ def _build(docs: list[_Doc], base: Policy | None) -> Policy:
     source = docs[-1].source
     return Policy(name=name, organization=organization, rules=checked, verdicts=verdicts,
                   consequences=consequences, redirects=redirects, source=source,
-                  version=version)
+                  version=version, retention=retention)
 
 
 def _check_rule(doc: _Doc, path: tuple, raw: dict[str, Any], context: Context) -> Rule:
@@ -484,7 +514,44 @@ def _merge_verdicts(doc: _Doc, value: Any, verdicts: dict[str, dict[str, str]]) 
         verdicts[account] = merged
 
 
-def _merge_consequences(doc: _Doc, value: Any, out: dict[str, dict[str, dict[str, str]]]) -> None:
+def _merge_retention(doc: _Doc, value: Any, out: dict[str, int]) -> None:
+    if not isinstance(value, dict):
+        raise doc.error(("retention",), "'retention' must map what is kept to a number of days",
+                        "e.g. retention: {posts: 365, cases: 1095}")
+    for key, days in value.items():
+        path = ("retention", key)
+        if key not in RETENTION_KEYS:
+            raise doc.error(path, f"unknown retention key '{key}'",
+                            "use: " + ", ".join(sorted(RETENTION_KEYS)), key=True)
+        if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 36500:
+            raise doc.error(path, f"retention of {key} must be a whole number of days (1-36500)",
+                            f"e.g. {key}: 365")
+        out[key] = days
+
+
+def _escalate_to(doc: _Doc, path: tuple, value: Any) -> dict[str, tuple[str, ...]]:
+    """``[manager]`` or ``{default: [manager], harassment: [manager, hr]}`` → by category."""
+    fix = "e.g. escalate_to: {default: [manager], harassment: [manager, hr], pii: [manager, legal]}"
+    if isinstance(value, list):
+        value = {"default": value}
+    if not isinstance(value, dict):
+        raise doc.error(path, "'escalate_to' must list who receives the case", fix)
+    out: dict[str, tuple[str, ...]] = {}
+    for category, targets in value.items():
+        if category != "default" and category not in CATEGORIES:
+            raise doc.error(path + (category,), f"unknown category '{category}'",
+                            "use default or one of: " + ", ".join(CATEGORIES), key=True)
+        if not isinstance(targets, list) or not targets:
+            raise doc.error(path + (category,), "list who receives the case", fix)
+        for target in targets:
+            if target not in ESCALATION_TARGETS:
+                raise doc.error(path + (category,), f"unknown escalation target '{target}'",
+                                "use: " + ", ".join(ESCALATION_TARGETS))
+        out[category] = tuple(targets)
+    return out
+
+
+def _merge_consequences(doc: _Doc, value: Any, out: dict[str, dict[str, dict[str, Any]]]) -> None:
     if not isinstance(value, dict):
         raise doc.error(("consequences",), "'consequences' must map severities to steps")
     for severity, steps in value.items():
@@ -500,7 +567,11 @@ def _merge_consequences(doc: _Doc, value: Any, out: dict[str, dict[str, dict[str
             if not isinstance(body, dict) or not isinstance(body.get("action"), str):
                 raise doc.error(path + (step,), "each step needs an 'action' and en/ja text",
                                 "e.g. {action: coach, en: \"...\", ja: \"...\"}")
-            merged[step] = {k: str(v) for k, v in body.items()}
+            if body["action"] not in ACTIONS:
+                raise doc.error(path + (step, "action"), f"unknown action '{body['action']}'",
+                                "use: " + ", ".join(ACTIONS))
+            merged[step] = {k: (_escalate_to(doc, path + (step, k), v) if k == "escalate_to"
+                                else str(v)) for k, v in body.items()}
         out[severity] = merged
 
 
