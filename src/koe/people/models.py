@@ -105,3 +105,23 @@ class ApiToken(models.Model):
     @classmethod
     def new_token(cls) -> str:
         return "koe_" + secrets.token_urlsafe(32)
+
+
+class Notification(models.Model):
+    """Something for one person to see in the app (coaching, reminders, answers), written in
+    their language when it is created; e-mail, where there is one, goes separately."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=30)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="people_notification_unread")]
+
+    def __str__(self) -> str:
+        return self.title

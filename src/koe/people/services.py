@@ -12,7 +12,7 @@ from koe.audit.services import audit_record
 from koe.web.errors import ValidationFailed
 
 from .choices import Language, Role
-from .models import ApiToken, Department, User, UserRole
+from .models import ApiToken, Department, Notification, User, UserRole
 
 
 @transaction.atomic
@@ -104,3 +104,18 @@ def api_token_user(token: str) -> User | None:
         # At most one write a minute per token: the API stays fast under load on SQLite.
         ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
     return row.user
+
+
+def notification_create(*, user: User, kind: str, title: str, body: str = "",
+                        url: str = "") -> Notification:
+    """Put a note in ``user``'s in-app notifications (already in their language)."""
+    return Notification.objects.create(user=user, kind=kind, title=title[:200], body=body,
+                                       url=url[:300])
+
+
+def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
+    """Mark ``user``'s notifications read (all of them when ``ids`` is None)."""
+    qs = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=list(ids))
+    return qs.update(read_at=timezone.now())

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "koe.accounts",
     "koe.community",
     "koe.learning",
+    "koe.monitoring",
     "koe.web",
 ]
 
