@@ -37,7 +37,7 @@ def _quote(text: str) -> str:
 
 def known_translations() -> dict[str, str]:
     out: dict[str, str] = {}
-    for part in sorted(PKG.glob("*/ja.po.part")) + sorted(PKG.glob("ja.po.part")):
+    for part in sorted(PKG.glob("*/ja*.po.part")) + sorted(PKG.glob("ja.po.part")):
         text = part.read_text(encoding="utf-8")
         for msgid, msgstr in PAIR.findall(text):
             key, value = _unquote(msgid), _unquote(msgstr)
