@@ -16,6 +16,7 @@ urlpatterns = [
     path("social/", include("koe.accounts.urls")),
     path("community/", include("koe.community.urls")),
     path("learn/", include("koe.learning.urls")),
+    path("monitoring/", include("koe.monitoring.urls")),
     path("api/", include("koe.web.api_urls")),
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
