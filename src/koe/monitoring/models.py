@@ -87,6 +87,9 @@ class Case(models.Model):
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
     resolved_at = models.DateTimeField(_("closed"), null=True, blank=True)
     dismiss_reason = models.CharField(_("reason for dismissal"), max_length=300, blank=True)
+    needs_review = models.BooleanField(
+        _("needs a reviewer"), default=False, db_index=True,
+        help_text=_("A reviewer talks it through with the person (the ladder's review step)."))
 
     class Meta:
         ordering = ["-opened_at", "-pk"]
