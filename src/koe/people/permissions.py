@@ -53,6 +53,12 @@ MATRIX: dict[str, frozenset[str]] = {
     "learning.take": ALL,
     "learning.manage": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
     "learning.report": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
+    # Cases: everyone sees their own; reviewers handle all of them; HR and Legal (and managers,
+    # by object-level checks in monitoring.selectors) see only what is escalated to them.
+    "monitoring.cases_mine": ALL,
+    "monitoring.cases_review": frozenset({R.REVIEWER, R.COMPLIANCE, R.ADMIN}),
+    "monitoring.cases_escalated": frozenset({R.HR, R.LEGAL}),
+    "monitoring.coaching_templates": frozenset({R.REVIEWER, R.COMPLIANCE, R.ADMIN}),
 }
 
 
