@@ -15,3 +15,25 @@ class TrackCode(models.TextChoices):
 class QuestionKind(models.TextChoices):
     SINGLE = "single", _("One answer")
     MULTI = "multi", _("Several answers")
+
+
+class Frequency(models.TextChoices):
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly")
+
+
+class WorkshopStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Attendance(models.TextChoices):
+    UNKNOWN = "", _("Not marked")
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no_show", _("Did not come")

@@ -3,14 +3,25 @@ dates, and the certificates that completing a track gives."""
 
 from __future__ import annotations
 
+import uuid
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .choices import QuestionKind, TrackCode
+from .choices import (
+    Attendance,
+    Frequency,
+    QuestionKind,
+    RegistrationStatus,
+    TrackCode,
+    WorkshopStatus,
+)
 
 
 def _pick(obj, field: str) -> str:
@@ -278,3 +289,189 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.expires_on > timezone.localdate()
+
+
+# ----------------------------------------------------------------------------- workshops
+
+
+def validate_timezone(name: str) -> None:
+    """An IANA time zone name that this machine knows (``Asia/Tokyo``, ``Europe/London``)."""
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise ValidationError(_("Unknown time zone: %(name)s"), params={"name": name},
+                              code="timezone") from None
+
+
+class WorkshopSeries(models.Model):
+    """The template of a recurring workshop: what every session of it says, when the first one
+    starts (in the series' time zone), how often it repeats and until when. Editing it updates
+    the sessions that have not started yet."""
+
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_ja = models.TextField(_("description (Japanese)"), blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=64, validators=[validate_timezone])
+    first_start = models.DateTimeField(_("first session starts"))
+    duration_minutes = models.PositiveIntegerField(_("length (minutes)"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("seats"))
+    track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("track"))
+    course = models.ForeignKey(Course, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+", verbose_name=_("course"))
+    frequency = models.CharField(_("repeats"), max_length=10, choices=Frequency.choices)
+    count = models.PositiveSmallIntegerField(_("number of sessions"), null=True, blank=True)
+    until = models.DateField(_("repeat until"), null=True, blank=True)
+    organizer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                  related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["first_start", "pk"]
+        verbose_name = _("workshop series")
+        verbose_name_plural = _("workshop series")
+        constraints = [
+            models.CheckConstraint(condition=Q(count__isnull=False) | Q(until__isnull=False),
+                                   name="learning_series_bounded",
+                                   violation_error_message=_("Give a number of sessions or an end date.")),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="learning_series_capacity",
+                                   violation_error_message=_("A workshop has at least one seat.")),
+            models.CheckConstraint(condition=~Q(place="") | ~Q(online_url=""),
+                                   name="learning_series_place_or_link",
+                                   violation_error_message=_("Give a place or an online link.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return _pick(self, "title")
+
+
+class Workshop(models.Model):
+    """One workshop session: when (stored in UTC, shown in its IANA time zone), where (a place or
+    an online link), how many seats, and optionally the track or course it belongs to. A session
+    of a series carries the series and its position in it."""
+
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False,
+                           help_text="The iCalendar UID: stable for the life of the session.")
+    series = models.ForeignKey(WorkshopSeries, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="sessions")
+    position = models.PositiveSmallIntegerField(null=True, blank=True,
+                                                help_text="1 for the first session of a series.")
+    title_en = models.CharField(_("title (English)"), max_length=200)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_ja = models.TextField(_("description (Japanese)"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(_("time zone"), max_length=64, validators=[validate_timezone])
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    capacity = models.PositiveIntegerField(_("seats"))
+    track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="workshops", verbose_name=_("track"))
+    course = models.ForeignKey(Course, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="workshops", verbose_name=_("course"))
+    status = models.CharField(_("status"), max_length=10, choices=WorkshopStatus.choices,
+                              default=WorkshopStatus.SCHEDULED)
+    organizer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                  related_name="organized_workshops")
+    sequence = models.PositiveIntegerField(default=0, help_text="iCalendar SEQUENCE: bumped on "
+                                           "every change calendars must pick up.")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["starts_at", "pk"]
+        verbose_name = _("workshop session")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")),
+                                   name="learning_workshop_ends_after_start",
+                                   violation_error_message=_("A session ends after it starts.")),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="learning_workshop_capacity",
+                                   violation_error_message=_("A workshop has at least one seat.")),
+            models.CheckConstraint(condition=~Q(place="") | ~Q(online_url=""),
+                                   name="learning_workshop_place_or_link",
+                                   violation_error_message=_("Give a place or an online link.")),
+            models.UniqueConstraint(fields=["series", "position"],
+                                    name="learning_workshop_series_position",
+                                    violation_error_message=_("This series already has a session at this position.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} · {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def title(self) -> str:
+        return _pick(self, "title")
+
+    @property
+    def description(self) -> str:
+        return _pick(self, "description")
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == WorkshopStatus.CANCELLED
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+
+class WorkshopRegistration(models.Model):
+    """One person's place at a session: registered, waiting (in order of ``queued_at``) or
+    cancelled, and — after the session — whether they came."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="workshop_registrations")
+    status = models.CharField(_("status"), max_length=10, choices=RegistrationStatus.choices)
+    queued_at = models.DateTimeField(default=timezone.now)
+    promoted_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    attendance = models.CharField(_("attendance"), max_length=10, choices=Attendance.choices,
+                                  blank=True, default=Attendance.UNKNOWN)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["workshop", "queued_at", "pk"]
+        verbose_name = _("workshop registration")
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "user"],
+                                    name="learning_registration_unique",
+                                    violation_error_message=_("This person is already registered for this session.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.workshop} · {self.status}"
+
+
+class WorkshopFeedback(models.Model):
+    """An attendee's rating (1–5) and comment on a session, given after it."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="feedback")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="workshop_feedback")
+    rating = models.PositiveSmallIntegerField(_("rating"))
+    comment = models.TextField(_("comment"), blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["workshop", "-at"]
+        verbose_name = _("workshop feedback")
+        verbose_name_plural = _("workshop feedback")
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5),
+                                   name="learning_feedback_rating_range",
+                                   violation_error_message=_("A rating is from 1 to 5.")),
+            models.UniqueConstraint(fields=["workshop", "user"], name="learning_feedback_unique",
+                                    violation_error_message=_("You have already rated this session.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.workshop} · {self.rating}"
