@@ -53,6 +53,9 @@ MATRIX: dict[str, frozenset[str]] = {
     "learning.take": ALL,
     "learning.manage": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
     "learning.report": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
+    # Import archives for any account, push posts through the API, register internal spaces.
+    # (An employee may import their own enrolled account's archive without it.)
+    "monitoring.ingest": frozenset({R.COMPLIANCE, R.IT, R.ADMIN}),
     # Cases: everyone sees their own; reviewers handle all of them; HR and Legal (and managers,
     # by object-level checks in monitoring.selectors) see only what is escalated to them.
     "monitoring.cases_mine": ALL,

@@ -178,8 +178,11 @@ CELERY_BEAT_SCHEDULE = {
     "training-reminders": {"task": "learning.remind_due", "schedule": 24 * 3600.0},
     "training-refreshers": {"task": "learning.start_refreshers", "schedule": 24 * 3600.0},
     "grant-certificates": {"task": "accounts.enforce_certificates", "schedule": 24 * 3600.0},
+    "monitoring-retention": {"task": "monitoring.purge_expired", "schedule": 24 * 3600.0},
 }
 CELERY_ACCEPT_CONTENT = ["json"]
+# Monitoring: how many posts one scan task takes (the bulk path splits ingests into chunks).
+KOE_SCAN_CHUNK = env_int("KOE_SCAN_CHUNK", 500)
 
 # Policy publishing: the stakeholders whose sign-off a version needs, by role.
 KOE_SIGNOFF_ROLES = env_list("KOE_SIGNOFF_ROLES", ["legal", "it", "hr", "reviewer"])
