@@ -126,18 +126,34 @@ def test_the_daily_task_also_restores(certified_brand, writer, track, it_person)
     assert grant.suspended_at is None
 
 
-def test_the_30_day_notice_is_sent_once(certified_brand, writer, track, it_person):
+def test_the_30_day_notice_is_sent_once(certified_brand, writer, track, it_person, smtp_server):
     certificate = _certify(writer, track, days_left=20)
     grant = services.grant_create(account=certified_brand, user=writer, actor=it_person)
-    mail.outbox.clear()
     assert tasks.enforce_certificates.delay().get()["noticed"] == 1
     assert tasks.enforce_certificates.delay().get()["noticed"] == 0
-    assert len(mail.outbox) == 1
-    assert certificate.expires_on.isoformat() in mail.outbox[0].subject
+    notice = smtp_server.wait_for("wes@example.com")
+    assert len(smtp_server.messages) == 1
+    # Over real SMTP, in the holder's language (Japanese), the subject decodes intact.
+    when = certificate.expires_on.isoformat()
+    assert notice.subject == f"「ブランド投稿者」の認定証は {when} に有効期限が切れます"
     grant.refresh_from_db()
     assert grant.expiry_notice_for == certificate.expires_on and not grant.suspended
     # Far from expiry: no notice at all.
     other = make_person("publisher", username="otto", email="otto@example.com")
     _certify(other, track, days_left=200)
     services.grant_create(account=certified_brand, user=other, actor=it_person)
-    assert tasks.enforce_certificates.delay().get()["noticed"] == 0 and len(mail.outbox) == 1
+    assert tasks.enforce_certificates.delay().get()["noticed"] == 0
+    assert len(smtp_server.messages) == 1
+
+
+def test_the_suspension_email_arrives_over_smtp_in_the_holders_language(
+        certified_brand, writer, track, it_person, smtp_server):
+    certificate = _certify(writer, track)
+    services.grant_create(account=certified_brand, user=writer, actor=it_person)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        expires_on=timezone.localdate() - dt.timedelta(days=1))
+    assert tasks.enforce_certificates.delay().get()["suspended"] == 1
+    received = smtp_server.wait_for("wes@example.com")
+    assert received.subject.endswith("@acme_jp への投稿権限が停止されました")
+    assert "ブランド投稿者" in received.text() and "/learn/" in received.text()
+    assert "ブランド投稿者" in received.text("html")
