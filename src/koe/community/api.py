@@ -30,6 +30,8 @@ class QuestionOut(Schema):
     created_at: datetime
     answers: int
     votes: int
+    edited_at: datetime | None = None
+    removed: bool = False
 
 
 class AnswerOut(Schema):
@@ -40,6 +42,8 @@ class AnswerOut(Schema):
     accepted: bool
     votes: int
     created_at: datetime
+    edited_at: datetime | None = None
+    removed: bool = False
 
 
 class QuestionDetailOut(QuestionOut):
@@ -54,8 +58,28 @@ class QuestionIn(Schema):
     rule_code: str = ""
 
 
+class QuestionEditIn(Schema):
+    title: str
+    body: str = ""
+    visibility: str | None = None
+    tags: list[str] = []
+
+
 class AnswerIn(Schema):
     body: str
+
+
+class RemovedOut(Schema):
+    outcome: str  # "deleted" (gone) or "removed" (a moderator's tombstone)
+
+
+class DocumentIn(Schema):
+    kind: str
+    title_en: str = ""
+    title_ja: str = ""
+    body_en: str = ""
+    body_ja: str = ""
+    note: str = ""
 
 
 class ToggleIn(Schema):
@@ -88,16 +112,27 @@ def _count(obj, annotated: str, related: str, given: int | None = None) -> int:
     return value if value is not None else getattr(obj, related).count()
 
 
-def _question(q, *, answers: int | None = None, votes: int | None = None) -> dict:
-    return {"id": q.pk, "title": q.title, "body": q.body, "author": q.author.username,
+def _hidden(obj, viewer) -> bool:
+    """A moderator's removal hides the text from everyone but moderators."""
+    return obj.removed_at is not None and not (viewer and selectors.moderates(viewer))
+
+
+def _question(q, *, answers: int | None = None, votes: int | None = None,
+              viewer=None) -> dict:
+    hidden = _hidden(q, viewer)
+    return {"id": q.pk, "title": "" if hidden else q.title, "body": "" if hidden else q.body,
+            "author": q.author.username, "edited_at": q.edited_at,
+            "removed": q.removed_at is not None,
             "visibility": q.visibility, "tags": [t.name for t in q.tags.all()],
             "rule_code": q.rule_code, "created_at": q.created_at,
             "answers": _count(q, "answer_count", "answers", answers),
             "votes": _count(q, "vote_count", "votes", votes)}
 
 
-def _answer(a) -> dict:
-    return {"id": a.pk, "question": a.question_id, "body": a.body, "author": a.author.username,
+def _answer(a, viewer=None) -> dict:
+    return {"id": a.pk, "question": a.question_id, "body": "" if _hidden(a, viewer) else a.body,
+            "author": a.author.username, "edited_at": a.edited_at,
+            "removed": a.removed_at is not None,
             "accepted": a.accepted, "created_at": a.created_at,
             "votes": _count(a, "vote_count", "votes")}
 
@@ -134,8 +169,28 @@ def question_ask(request, payload: QuestionIn):
 def question_detail(request, pk: int):
     require(request.user, "qa.ask")
     q = selectors.question_for(request.user, pk)
-    answers = [_answer(a) for a in selectors.answers_of(q)]
-    return {**_question(q, answers=len(answers)), "answer_list": answers}
+    answers = [_answer(a, request.user) for a in selectors.answers_of(q)]
+    return {**_question(q, answers=len(answers), viewer=request.user), "answer_list": answers}
+
+
+@router.patch("/questions/{pk}", response={200: QuestionDetailOut, **ERRORS},
+              summary="Edit a question: title, text, tags, who may see it (author or moderator)")
+def question_edit(request, pk: int, payload: QuestionEditIn):
+    require(request.user, "qa.ask")
+    q = services.question_edit(question=selectors.question_for(request.user, pk),
+                               actor=request.user, **payload.dict())
+    answers = [_answer(a, request.user) for a in selectors.answers_of(q)]
+    return {**_question(q, answers=len(answers), viewer=request.user), "answer_list": answers}
+
+
+@router.delete("/questions/{pk}", response={200: RemovedOut, **ERRORS},
+               summary="Delete a question (its author, while nobody else answered) or remove it "
+                       "(a moderator: a tombstone stays, answers kept)")
+def question_delete(request, pk: int, reason: str = ""):
+    require(request.user, "qa.ask")
+    q = selectors.question_for(request.user, pk)
+    return {"outcome": services.question_delete(question=q, actor=request.user,
+                                                reason=reason)}
 
 
 @router.post("/questions/{pk}/answers", response={201: AnswerOut, **ERRORS},
@@ -152,6 +207,23 @@ def answer_post(request, pk: int, payload: AnswerIn):
 def answer_accept(request, pk: int):
     require(request.user, "qa.ask")
     return _answer(services.answer_accept(answer=_answer_for(request, pk), actor=request.user))
+
+
+@router.patch("/answers/{pk}", response={200: AnswerOut, **ERRORS},
+              summary="Edit an answer (author or moderator)")
+def answer_edit(request, pk: int, payload: AnswerIn):
+    require(request.user, "qa.ask")
+    return _answer(services.answer_edit(answer=_answer_for(request, pk), actor=request.user,
+                                        body=payload.body), request.user)
+
+
+@router.delete("/answers/{pk}", response={200: RemovedOut, **ERRORS},
+               summary="Delete an answer (its author, unless accepted) or remove it (a "
+                       "moderator: a tombstone stays)")
+def answer_delete(request, pk: int, reason: str = ""):
+    require(request.user, "qa.ask")
+    return {"outcome": services.answer_delete(answer=_answer_for(request, pk), actor=request.user,
+                                              reason=reason)}
 
 
 @router.post("/questions/{pk}/vote", response={200: ToggleOut, **ERRORS},
@@ -190,3 +262,20 @@ def document_list(request, q: str = "", kind: str = ""):
 def document_detail(request, pk: int):
     require(request.user, "library.view")
     return _document(selectors.document_for(pk))
+
+
+@router.post("/documents", response={201: DocumentOut, **ERRORS},
+             summary="Add a brand document (text in English and/or Japanese; version 1)")
+def document_create(request, payload: DocumentIn):
+    require(request.user, "library.manage")
+    return Status(201, _document(services.document_create(actor=request.user, **payload.dict())))
+
+
+@router.post("/documents/{pk}/revisions", response={201: DocumentOut, **ERRORS},
+             summary="Publish a new version of a document (pk: its current version); the file, "
+                     "if any, carries over")
+def document_revise(request, pk: int, payload: DocumentIn):
+    require(request.user, "library.manage")
+    doc = selectors.document_for(pk)
+    return Status(201, _document(services.document_revise(document=doc, actor=request.user,
+                                                          **payload.dict())))

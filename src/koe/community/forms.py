@@ -39,3 +39,8 @@ class DocumentForm(forms.Form):
                               max_length=LIMITS["body"] * 2, widget=_area(10))
     file = forms.FileField(label=_("File (optional)"), required=False)
     note = forms.CharField(label=_("What changed"), required=False, max_length=600)
+
+
+class QuestionEditForm(QuestionForm):
+    rule_code = None  # the rule a question is about stays as asked
+

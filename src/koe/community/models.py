@@ -39,12 +39,22 @@ class Question(models.Model):
                                  help_text="The policy rule this question is about, if any.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    # A moderator's removal leaves a tombstone: the row (and its answers) stay, hidden text.
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    removal_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
 
 
 class Answer(models.Model):
@@ -56,6 +66,11 @@ class Answer(models.Model):
                                related_name="answers")
     accepted = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    removal_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-accepted", "created_at", "pk"]
@@ -64,6 +79,13 @@ class Answer(models.Model):
                                     name="community_one_accepted_answer",
                                     violation_error_message=_("A question has one accepted answer.")),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.question} · {self.author}"
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
 
 
 class Vote(models.Model):
@@ -100,6 +122,8 @@ class Follow(models.Model):
                              related_name="community_follows")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="follows")
     created_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField(null=True, blank=True,
+                                   help_text="When the follower last opened the question.")
 
     class Meta:
         constraints = [

@@ -60,7 +60,7 @@ def _ranked(qs: QuerySet, query: str, owner: str, fetch: QuerySet | None = None)
 
 def questions_search(user, *, query: str = "", tag: str = "") -> list[Question]:
     """The questions the person may see, filtered by tag and ranked by the search query."""
-    qs = visible_questions(user)
+    qs = visible_questions(user).filter(removed_at__isnull=True)
     if tag:
         qs = qs.filter(tags__name=tag)
     counted = qs.annotate(answer_count=Count("answers", distinct=True),
@@ -71,7 +71,7 @@ def questions_search(user, *, query: str = "", tag: str = "") -> list[Question]:
 
 
 def answers_of(question: Question) -> QuerySet[Answer]:
-    return (question.answers.select_related("author")
+    return (question.answers.select_related("author", "removed_by")
             .annotate(vote_count=Count("votes")).order_by("-accepted", "-vote_count", "created_at"))
 
 
@@ -89,7 +89,7 @@ def follows(user, question: Question) -> bool:
 def popular_tags(user, limit: int = 30) -> list[Tag]:
     """Tags of the questions the person may see, most used first (a governance-only question's
     tags are not shown to others)."""
-    visible = visible_questions(user).values("pk")
+    visible = visible_questions(user).filter(removed_at__isnull=True).values("pk")
     return list(Tag.objects.filter(questions__in=visible)
                 .annotate(n=Count("questions", distinct=True)).order_by("-n", "name")[:limit])
 

@@ -7,6 +7,7 @@ from pathlib import PurePath
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,7 @@ from koe.web.errors import ValidationFailed
 
 from . import selectors, services
 from .choices import DocumentKind
-from .forms import AnswerForm, DocumentForm, QuestionForm
+from .forms import AnswerForm, DocumentForm, QuestionEditForm, QuestionForm
 from .models import Answer
 from .rendering import markdown_html, reader_lang
 
@@ -70,7 +71,11 @@ def question_detail(request, pk: int, answer_form: AnswerForm | None = None, sta
     answers = list(selectors.answers_of(question))
     for a in answers:
         a.html = markdown_html(a.body)
+        a.can_edit = services.may_edit(request.user, a)
+    services.follow_mark_seen(user=request.user, question=question)
     return render(request, "community/question.html", {
+        "can_edit": services.may_edit(request.user, question),
+        "moderator": selectors.moderates(request.user),
         "question": question, "body_html": markdown_html(question.body), "answers": answers,
         "form": answer_form or AnswerForm(), "voted": selectors.voted(request.user, question),
         "following": selectors.follows(request.user, question),
@@ -134,6 +139,86 @@ def question_follow(request, pk: int):
     messages.info(request, _("You follow this question.") if on
                   else _("You no longer follow this question."))
     return redirect("community:question", pk=question.pk)
+
+
+# ----------------------------------------------------------------------------- edit, delete
+
+def _editable(request, obj):
+    """403 for a colleague who may see ``obj`` but is neither its author nor a moderator."""
+    services.require_edit(request.user, obj)
+    return obj
+
+
+@permission_required("qa.ask")
+def question_edit(request, pk: int):
+    question = _editable(request, selectors.question_for(request.user, pk))
+    if request.method == "POST":
+        form = QuestionEditForm(request.POST)
+        if form.is_valid():
+            try:
+                services.question_edit(question=question, actor=request.user, **form.cleaned_data)
+            except ValidationFailed as exc:
+                _attach(form, exc)
+            else:
+                messages.success(request, _("Your changes are saved."))
+                return redirect("community:question", pk=question.pk)
+        return render(request, "community/edit.html",
+                      {"form": form, "question": question, "what": "question"}, status=400)
+    form = QuestionEditForm(initial={
+        "title": question.title, "body": question.body, "visibility": question.visibility,
+        "tags": ", ".join(t.name for t in question.tags.all())})
+    return render(request, "community/edit.html",
+                  {"form": form, "question": question, "what": "question"})
+
+
+@permission_required("qa.ask")
+def answer_edit(request, pk: int):
+    answer = _editable(request, _answer_for(request, pk))
+    if request.method == "POST":
+        form = AnswerForm(request.POST)
+        if form.is_valid():
+            try:
+                services.answer_edit(answer=answer, actor=request.user,
+                                     body=form.cleaned_data["body"])
+            except ValidationFailed as exc:
+                _attach(form, exc)
+            else:
+                messages.success(request, _("Your changes are saved."))
+                return redirect(reverse("community:question", args=[answer.question_id])
+                                + f"#answer-{answer.pk}")
+        return render(request, "community/edit.html",
+                      {"form": form, "question": answer.question, "answer": answer,
+                       "what": "answer"}, status=400)
+    return render(request, "community/edit.html",
+                  {"form": AnswerForm(initial={"body": answer.body}), "question": answer.question,
+                   "answer": answer, "what": "answer"})
+
+
+def _removed_message(request, outcome: str) -> None:
+    messages.success(request, _("Deleted.") if outcome == "deleted"
+                     else _("Removed. A note “removed by a moderator” stays in its place."))
+
+
+@require_POST
+@permission_required("qa.ask")
+def question_delete(request, pk: int):
+    question = selectors.question_for(request.user, pk)
+    outcome = services.question_delete(question=question, actor=request.user,
+                                       reason=request.POST.get("reason", ""))
+    _removed_message(request, outcome)
+    if outcome == "deleted":
+        return redirect("community:questions")
+    return redirect("community:question", pk=question.pk)
+
+
+@require_POST
+@permission_required("qa.ask")
+def answer_delete(request, pk: int):
+    answer = _answer_for(request, pk)
+    outcome = services.answer_delete(answer=answer, actor=request.user,
+                                     reason=request.POST.get("reason", ""))
+    _removed_message(request, outcome)
+    return redirect("community:question", pk=answer.question_id)
 
 
 # ----------------------------------------------------------------------------- library
