@@ -3,7 +3,8 @@ the pages and the API."""
 
 from __future__ import annotations
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from koe.people.permissions import can
@@ -114,3 +115,26 @@ def document_for(pk: int) -> Document:
 
 def document_history(doc: Document) -> QuerySet[Document]:
     return Document.objects.filter(family=doc.family).order_by("-version")
+
+
+def my_questions(user, limit: int = 20) -> list[Question]:
+    """The person's own questions (not removed), newest first, with answer counts and whether
+    one is accepted."""
+    return list(Question.objects.filter(author=user, removed_at__isnull=True)
+                .annotate(answer_count=Count("answers", distinct=True,
+                                             filter=Q(answers__removed_at__isnull=True)),
+                          accepted_count=Count("answers", distinct=True,
+                                               filter=Q(answers__accepted=True)))
+                .order_by("-created_at")[:limit])
+
+
+def followed_with_new_answers(user, limit: int = 20) -> list[Question]:
+    """Questions the person follows (and may still see) that got answers from others since they
+    last opened them (or since they followed, if never); ``new_answers`` on each."""
+    since = Coalesce(F("follows__seen_at"), F("follows__created_at"))
+    return list(visible_questions(user)
+                .filter(follows__user=user, removed_at__isnull=True)
+                .annotate(new_answers=Count("answers", distinct=True, filter=(
+                    Q(answers__created_at__gt=since, answers__removed_at__isnull=True)
+                    & ~Q(answers__author=user))))
+                .filter(new_answers__gt=0).order_by("-updated_at")[:limit])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_dashboard
 
 app_name = "learning"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("manage/assign/", views.assign, name="assign"),
     path("manage/quizzes/new/", views.quiz_new, name="quiz_new"),
     path("report/", views.report, name="report"),
+    path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("dashboard/overdue.csv", views_dashboard.overdue_csv, name="overdue_csv"),
 ]

@@ -22,9 +22,12 @@ MAX_CHARS = 10_000
 def home(request):
     from koe.policies.selectors import acknowledgement_needed
 
+    from .dashboard import personal_dashboard
+
     return render(request, "home.html", {
         "ack_needed": acknowledgement_needed(request.user),
         "can_manage_policy": can(request.user, "policy.manage"),
+        "dash": personal_dashboard(request.user),
     })
 
 
