@@ -157,6 +157,31 @@ def findings_of(case: Case) -> QuerySet[Finding]:
     return case.findings.select_related("dismissed_by")
 
 
+MASKED = ("secret", "pii")
+
+
+def masked_post_text(case: Case, findings=None) -> str:
+    """The post's text for the people handling the case, with the spans of secret and
+    personal-data findings replaced by dots (the case page never shows a password)."""
+    if case.post_id is None:
+        return ""
+    text = case.post.text
+    findings = findings if findings is not None else list(case.findings.all())
+    spans = sorted((f.start, f.end) for f in findings if f.category in MASKED
+                   and 0 <= f.start < f.end <= len(text))
+    out, pos = [], 0
+    for start, end in spans:
+        start = max(start, pos)
+        if start >= end:
+            continue
+        out.append(text[pos:start])
+        out.append(text[start:start + 2] + "•" * min(8, end - start - 2) if end - start > 4
+                   else "•" * (end - start))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def timeline(case: Case) -> QuerySet[CaseEvent]:
     return case.events.select_related("actor")
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, views_ingest
 
 app_name = "monitoring"
 
@@ -25,4 +25,10 @@ urlpatterns: list = [
     path("coaching-templates/<slug:code>/", views.template_edit, name="coaching_template"),
     path("coaching-templates/<slug:code>/delete/", views.template_delete,
          name="coaching_template_delete"),
+    # ingest: archive imports and internal spaces
+    path("imports/", views_ingest.import_list, name="imports"),
+    path("imports/<int:pk>/", views_ingest.import_detail, name="import"),
+    path("imports/<int:pk>/progress/", views_ingest.import_progress, name="import_progress"),
+    path("spaces/", views_ingest.space_list, name="spaces"),
+    path("spaces/<int:pk>/deactivate/", views_ingest.space_deactivate, name="space_deactivate"),
 ]

@@ -129,6 +129,9 @@ def case_detail(request, pk: int, forms: dict | None = None, status: int = 200):
         "unseen": sum(1 for r in case.replies.all() if r.seen_at is None),
         "resolve_form": forms.get("resolve") or NoteForm(),
         "escalate_form": forms.get("escalate") or EscalateForm(),
+        "checked_targets": (forms["escalate"].data.getlist("targets") if forms.get("escalate")
+                            else []),
+        "post_text": selectors.masked_post_text(case, findings),
         "dismiss_form": forms.get("dismiss") or ReasonForm(),
         "finding_forms": forms.get("findings") or {},
         "finding_form": ReasonForm(), "bad_finding": forms.get("bad_finding"),

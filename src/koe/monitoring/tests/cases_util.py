@@ -9,6 +9,7 @@ import itertools
 from django.utils import timezone
 
 from koe.accounts.models import SocialAccount
+from koe.monitoring.ingest import mask_excerpt
 from koe.monitoring.models import Case, Finding, Post
 from koe.policies.selectors import current_policy, current_scanner
 
@@ -53,7 +54,7 @@ def make_case(person, *, text: str | None = None, category: str = "secret",
         escalated_to=escalated_to if escalated_to is not None else list(
             policy.escalation_targets(severity, repeat=repeat, category=lead.category)))
     for f in report.findings:
-        masked = f.text if f.category not in ("secret", "pii") else f.text[:2] + "•" * 6
+        masked = mask_excerpt(f.text, f.category)
         Finding.objects.create(case=case, rule_code=f.rule, category=f.category,
                                severity=f.severity, start=f.start, end=f.end,
                                excerpt=masked[:200], explanation=f.evidence[:300])
