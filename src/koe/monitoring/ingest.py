@@ -80,8 +80,9 @@ def retain_until(today: dt.date | None = None) -> dt.date:
 class ItemError(ValueError):
     """One item cannot be ingested; ``field`` names what is wrong."""
 
-    def __init__(self, field_name: str, message: str):
+    def __init__(self, field_name: str, message: str, ja: str | None = None):
         self.field = field_name
+        self.ja = ja or message
         super().__init__(message)
 
 
@@ -97,7 +98,8 @@ def parse_when(value: Any, field_name: str = "posted_at") -> dt.datetime | None:
         try:
             return dt.datetime.fromtimestamp(value, tz=dt.UTC)
         except (OverflowError, OSError, ValueError):
-            raise ItemError(field_name, f"{field_name}: {value!r} is not a valid time") from None
+            raise ItemError(field_name, f"{field_name}: {value!r} is not a valid time",
+                            f"{field_name}: {value!r} は日時として読めません") from None
     elif isinstance(value, str):
         text = value.strip()
         try:
@@ -109,9 +111,12 @@ def parse_when(value: Any, field_name: str = "posted_at") -> dt.datetime | None:
             when = None
         if when is None:
             raise ItemError(field_name, f"{field_name}: {value!r} is not an ISO 8601 date-time "
-                                        "(e.g. 2026-03-01T09:30:00+09:00)")
+                                        "(e.g. 2026-03-01T09:30:00+09:00)",
+                            f"{field_name}: {value!r} は ISO 8601 の日時ではありません"
+                            "（例: 2026-03-01T09:30:00+09:00）")
     else:
-        raise ItemError(field_name, f"{field_name}: expected a date-time, got {type(value).__name__}")
+        raise ItemError(field_name, f"{field_name}: expected a date-time, got {type(value).__name__}",
+                        f"{field_name}: 日時を指定してください")
     if timezone.is_naive(when):
         when = timezone.make_aware(when, dt.UTC)
     return when
@@ -120,26 +125,30 @@ def parse_when(value: Any, field_name: str = "posted_at") -> dt.datetime | None:
 def _clean_item(account: SocialAccount, item: Any, now: dt.datetime) -> dict:
     """One input item as Post fields; raises ItemError naming the field that is wrong."""
     if not isinstance(item, dict):
-        raise ItemError("", "each item must be an object with id and text")
+        raise ItemError("", "each item must be an object with id and text",
+                        "各項目は id と text を持つオブジェクトにしてください")
     external_id = item.get("external_id", item.get("id"))
     if isinstance(external_id, int) and not isinstance(external_id, bool):
         external_id = str(external_id)
     if not isinstance(external_id, str) or not external_id.strip():
-        raise ItemError("id", "id: missing (each post needs its id on the network)")
+        raise ItemError("id", "id: missing (each post needs its id on the network)",
+                        "id: ありません（各投稿にはネットワーク上の id が必要です）")
     external_id = external_id.strip()
     if len(external_id) > 300:
-        raise ItemError("id", "id: longer than 300 characters")
+        raise ItemError("id", "id: longer than 300 characters", "id: 300 文字を超えています")
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise ItemError("text", "text: missing or empty")
+        raise ItemError("text", "text: missing or empty", "text: 本文がありません")
     if len(text) > MAX_TEXT:
-        raise ItemError("text", f"text: longer than {MAX_TEXT:,} characters")
+        raise ItemError("text", f"text: longer than {MAX_TEXT:,} characters",
+                        f"text: {MAX_TEXT:,} 文字を超えています")
     when_raw = item.get("posted_at", item.get("created_at"))
     posted_at = parse_when(when_raw, "posted_at" if "posted_at" in item else "created_at") or now
     url = item.get("url") or ""
     if not isinstance(url, str) or len(url) > 500 or (
             url and not url.startswith(("https://", "http://"))):
-        raise ItemError("url", "url: must be an http(s) link of at most 500 characters")
+        raise ItemError("url", "url: must be an http(s) link of at most 500 characters",
+                        "url: 500 文字以内の http(s) のリンクにしてください")
     kind = item.get("kind") or None
     kind = _post_kind(account, kind)
     return {"external_id": external_id, "text": text, "posted_at": posted_at, "url": url,
@@ -151,11 +160,14 @@ def _post_kind(account: SocialAccount, kind: str | None) -> str:
     if kind is None or kind == "":
         return default
     if kind not in PostKind.values:
-        raise ItemError("kind", f"kind: {kind!r} is not one of " + ", ".join(PostKind.values))
+        raise ItemError("kind", f"kind: {kind!r} is not one of " + ", ".join(PostKind.values),
+                        f"kind: {kind!r} は使えません（" + "、".join(PostKind.values) + "）")
     if kind == PostKind.DIRECT and account.kind != AccountKind.BRAND:
-        raise ItemError("kind", "kind: direct messages are watched on brand accounts only")
+        raise ItemError("kind", "kind: direct messages are watched on brand accounts only",
+                        "kind: ダイレクトメッセージはブランドアカウントのものだけが対象です")
     if kind != PostKind.DIRECT and kind != default:
-        raise ItemError("kind", f"kind: a post on this account is {default!r}")
+        raise ItemError("kind", f"kind: a post on this account is {default!r}",
+                        f"kind: このアカウントの投稿は {default!r} です")
     return kind
 
 
@@ -190,7 +202,7 @@ def post_ingest(*, account: SocialAccount, external_id: str, text: str, posted_a
         fields = _clean_item(account, {"id": external_id, "text": text, "posted_at": posted_at,
                                        "url": url, "kind": kind}, now)
     except ItemError as exc:
-        raise ValidationFailed(exc.field or None, str(exc)) from None
+        raise ValidationFailed(exc.field or None, str(exc), exc.ja) from None
     existing = Post.objects.filter(account=account, external_id=fields["external_id"]).first()
     if existing is not None:
         return existing
@@ -259,7 +271,8 @@ def _ingest_batch(account: SocialAccount, batch: list[tuple[int, Any]], source: 
         try:
             fields = _clean_item(account, item, now)
         except ItemError as exc:
-            result.errors.append({"index": index, "field": exc.field, "message": str(exc)})
+            result.errors.append({"index": index, "field": exc.field, "message": str(exc),
+                                  "message_ja": exc.ja})
             if result.outcomes is not None:
                 result.outcomes.append({"index": index, "status": "error", "reason": str(exc),
                                         "external_id": _raw_id(item)})
