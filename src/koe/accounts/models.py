@@ -16,6 +16,10 @@ class SocialAccount(models.Model):
 
     network = models.CharField(_("network"), max_length=12, choices=Network.choices)
     handle = models.CharField(_("handle"), max_length=120)
+    external_id = models.CharField(
+        _("id on the network"), max_length=200, blank=True, db_index=True,
+        help_text=_("The network's stable id for the account (a Bluesky DID), found from the "
+                    "handle by the connector."))
     display_name = models.CharField(_("display name"), max_length=120, blank=True)
     kind = models.CharField(_("kind"), max_length=10, choices=AccountKind.choices,
                             default=AccountKind.BRAND)
