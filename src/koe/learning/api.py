@@ -12,8 +12,8 @@ from koe.people.models import Department
 from koe.people.permissions import require
 from koe.web.errors import ValidationFailed
 
-from . import selectors, services
-from .models import Course
+from . import selectors, services, workshops
+from .models import Course, Track
 
 router = Router(tags=["learning"])
 
@@ -179,3 +179,182 @@ def report(request, course: str | None = None):
     return [{"department": r.department, "assigned": r.assigned, "completed": r.completed,
              "overdue": r.overdue, "rate": r.rate}
             for r in selectors.completion_by_department(chosen)]
+
+
+# ----------------------------------------------------------------------------- workshops
+
+class WorkshopOut(Schema):
+    id: int
+    title: str
+    description: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    time_zone: str
+    local_start: str
+    local_end: str
+    place: str
+    online_url: str
+    capacity: int
+    registered: int
+    waiting: int
+    seats_left: int
+    status: str
+    series: int | None
+    track: str | None
+    course: str | None
+    my_status: str | None
+
+
+class RepeatIn(Schema):
+    frequency: str
+    count: int | None = None
+    until: dt.date | None = None
+
+
+class WorkshopIn(Schema):
+    title_en: str = ""
+    title_ja: str = ""
+    description_en: str = ""
+    description_ja: str = ""
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    time_zone: str
+    place: str = ""
+    online_url: str = ""
+    capacity: int
+    track: str | None = None
+    course: str | None = None
+    repeat: RepeatIn | None = None
+
+
+class RegistrationIn(Schema):
+    waitlist: bool = False
+
+
+class RegistrationOut(Schema):
+    workshop: int
+    status: str
+    waiting_position: int | None
+    seats_left: int
+
+
+class AttendanceIn(Schema):
+    attendance: dict[str, str]
+
+
+class AttendanceOut(Schema):
+    changed: int
+
+
+class FeedbackIn(Schema):
+    rating: int
+    comment: str = ""
+
+
+class FeedbackOut(Schema):
+    workshop: int
+    rating: int
+    comment: str
+
+
+def _workshop_out(w, my_status=None) -> dict:
+    times = workshops.session_times(w)
+    return {"id": w.pk, "title": w.title, "description": w.description,
+            "starts_at": w.starts_at, "ends_at": w.ends_at, "time_zone": w.time_zone,
+            "local_start": times.session_start, "local_end": times.session_end,
+            "place": w.place, "online_url": w.online_url, "capacity": w.capacity,
+            "registered": w.taken, "waiting": w.waiting, "seats_left": workshops.seats_left(w),
+            "status": w.status, "series": w.series_id,
+            "track": w.track.code if w.track else None,
+            "course": w.course.slug if w.course else None, "my_status": my_status}
+
+
+@router.get("/workshops", response=list[WorkshopOut],
+            summary="Upcoming workshop sessions with the seats left")
+def workshop_list(request):
+    require(request.user, "learning.take")
+    return [_workshop_out(w, w.my_status) for w in workshops.upcoming_workshops(request.user)]
+
+
+@router.get("/workshops/{int:workshop_id}", response=WorkshopOut, summary="One workshop session")
+def workshop_detail(request, workshop_id: int):
+    require(request.user, "learning.take")
+    w = workshops.workshop_for(request.user, workshop_id)
+    mine = workshops.my_registration(request.user, w)
+    return _workshop_out(w, mine.status if mine else None)
+
+
+@router.post("/workshops", response={201: list[WorkshopOut]},
+             summary="Create a session, or a weekly/monthly series (with repeat)")
+def workshop_create(request, payload: WorkshopIn):
+    require(request.user, "workshops.manage")
+    fields = payload.dict(exclude={"starts_at", "ends_at", "repeat", "track", "course"})
+    fields["track"] = get_object_or_404(Track, code=payload.track) if payload.track else None
+    fields["course"] = get_object_or_404(Course, slug=payload.course) if payload.course else None
+    if payload.repeat:
+        series = workshops.series_create(
+            actor=request.user, starts_at=payload.starts_at, ends_at=payload.ends_at,
+            frequency=payload.repeat.frequency, count=payload.repeat.count,
+            until=payload.repeat.until, **fields)
+        ids = list(series.sessions.values_list("pk", flat=True))
+    else:
+        ids = [workshops.workshop_create(actor=request.user, starts_at=payload.starts_at,
+                                         ends_at=payload.ends_at, **fields).pk]
+    return Status(201, [_workshop_out(workshops.workshop_for(request.user, pk)) for pk in ids])
+
+
+def _registration_out(request, w) -> dict:
+    w = workshops.workshop_for(request.user, w.pk)
+    mine = workshops.my_registration(request.user, w)
+    return {"workshop": w.pk, "status": mine.status if mine else "cancelled",
+            "waiting_position": (workshops.waiting_position(mine)
+                                 if mine and mine.status == "waiting" else None),
+            "seats_left": workshops.seats_left(w)}
+
+
+@router.post("/workshops/{int:workshop_id}/registrations", response={201: RegistrationOut},
+             summary="Register for a session (waitlist=true to join a full session's waiting "
+                     "list)")
+def registration_create(request, workshop_id: int, payload: RegistrationIn | None = None):
+    require(request.user, "learning.take")
+    w = workshops.workshop_for(request.user, workshop_id)
+    workshops.registration_create(user=request.user, workshop=w,
+                                  waitlist=bool(payload and payload.waitlist))
+    return Status(201, _registration_out(request, w))
+
+
+@router.delete("/workshops/{int:workshop_id}/registrations/me", response=RegistrationOut,
+               summary="Cancel my registration (the first person waiting gets the seat)")
+def registration_cancel(request, workshop_id: int):
+    require(request.user, "learning.take")
+    w = workshops.workshop_for(request.user, workshop_id)
+    workshops.registration_cancel(user=request.user, workshop=w)
+    return _registration_out(request, w)
+
+
+@router.post("/workshops/{int:workshop_id}/attendance", response=AttendanceOut,
+             summary="Mark who attended: {username: attended | no_show}")
+def attendance_mark(request, workshop_id: int, payload: AttendanceIn):
+    require(request.user, "workshops.manage")
+    w = workshops.workshop_for(request.user, workshop_id)
+    regs = dict(w.registrations.filter(user__username__in=list(payload.attendance))
+                .values_list("user__username", "pk"))
+    unknown = sorted(set(payload.attendance) - set(regs))
+    if unknown:
+        raise ValidationFailed("attendance", f"Not registered for this session: "
+                               f"{', '.join(unknown)}.",
+                               f"このセッションに登録されていません: {', '.join(unknown)}")
+    changed = workshops.attendance_mark(
+        actor=request.user, workshop=w,
+        marks={regs[name]: value for name, value in payload.attendance.items()})
+    return {"changed": changed}
+
+
+@router.post("/workshops/{int:workshop_id}/feedback", response={201: FeedbackOut},
+             summary="Rate a session you attended (1–5, with an optional comment)")
+def feedback_submit(request, workshop_id: int, payload: FeedbackIn):
+    require(request.user, "learning.take")
+    w = workshops.workshop_for(request.user, workshop_id)
+    fb = workshops.feedback_submit(user=request.user, workshop=w, rating=payload.rating,
+                                   comment=payload.comment)
+    return Status(201, {"workshop": w.pk, "rating": fb.rating, "comment": fb.comment})

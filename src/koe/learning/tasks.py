@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from koe.web.celery import app
 
-from . import services
+from . import services, workshops
 from .models import Enrollment
 
 REMIND_DAYS_BEFORE = 7
@@ -56,3 +56,9 @@ def remind_due(today: str | None = None) -> int:
 @app.task(name="learning.start_refreshers")
 def start_refreshers() -> int:
     return services.refreshers_start()
+
+
+@app.task(name="learning.remind_workshops")
+def remind_workshops() -> int:
+    """E-mail registrants of sessions starting within a day (once each)."""
+    return workshops.reminders_send()

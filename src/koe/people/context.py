@@ -15,6 +15,7 @@ NAV = [
     ("community:questions", _("Questions"), "qa.ask"),
     ("community:documents", _("Brand library"), "library.view"),
     ("learning:mine", _("Learning"), "learning.take"),
+    ("learning:workshops", _("Workshops"), "learning.take"),
     ("monitoring:my_cases", _("My cases"), "monitoring.cases_mine"),
     ("monitoring:cases", _("Cases"), "monitoring.cases_review"),
     ("monitoring:cases", _("Escalated cases"), "monitoring.cases_escalated"),

@@ -177,6 +177,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.purge_withdrawn_enrolments", "schedule": 24 * 3600.0},
     "training-reminders": {"task": "learning.remind_due", "schedule": 24 * 3600.0},
     "training-refreshers": {"task": "learning.start_refreshers", "schedule": 24 * 3600.0},
+    # Hourly, so each registrant hears about a session about a day before it starts.
+    "workshop-reminders": {"task": "learning.remind_workshops", "schedule": 3600.0},
     "grant-certificates": {"task": "accounts.enforce_certificates", "schedule": 24 * 3600.0},
     "monitoring-retention": {"task": "monitoring.purge_expired", "schedule": 24 * 3600.0},
 }
