@@ -44,7 +44,8 @@ ORGANIZATION = {
 }
 
 # The learning demo runs before accounts: brand-account grants need its certificates.
-APP_DEMOS = ("koe.policies.demo", "koe.learning.demo", "koe.accounts.demo", "koe.community.demo")
+APP_DEMOS = ("koe.policies.demo", "koe.learning.demo", "koe.accounts.demo", "koe.community.demo",
+             "koe.monitoring.demo")
 
 
 @transaction.atomic

@@ -12,6 +12,8 @@ from ..choices import EscalationTarget, ReplyKind
 register = template.Library()
 
 EVENT_LABELS = {
+    "opened": _("Case opened"),
+    "rescanned": _("Post scanned again"),
     "coaching_sent": _("Coaching note sent"),
     "training_assigned": _("Refresher course assigned"),
     "training_skipped": _("No refresher course for this topic"),
