@@ -13,15 +13,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 
 from koe.audit.services import audit_record
 from koe.learning.models import Certificate
 from koe.learning.selectors import has_valid_certificate
 from koe.people.models import Department, User
 from koe.people.permissions import can
-from koe.people.services import api_tokens_forget
+from koe.people.services import api_tokens_forget, notification_create, notification_from_template
 from koe.web.errors import Conflict, NotAllowed, ValidationFailed
 
 from .choices import (
@@ -393,8 +396,14 @@ def grant_suspend(*, grant: AccessGrant, actor: User | None, reason: str) -> Acc
     audit_record(actor=actor, action="grant.suspended", obj=grant,
                  data={"account": str(grant.account), "user": grant.user.username,
                        "reason": grant.suspended_reason})
-    send_to_person("grant-suspended", grant.user, {"grant": grant,
-                                                   "track": grant.account.required_track})
+    track = grant.account.required_track
+    send_to_person("grant-suspended", grant.user, {"grant": grant, "track": track})
+    notification_from_template(
+        user=grant.user, kind="grant_suspended", template="grant-suspended",
+        context={"grant": grant}, url=reverse("accounts:mine"),
+        body=(gettext_lazy("Complete the “%(track)s” track again to restore it.") if track
+              else grant.suspended_reason),
+        body_params={"track": track} if track else None)
     return grant
 
 
@@ -413,6 +422,11 @@ def grant_restore(*, grant: AccessGrant, actor: User | None) -> AccessGrant:
     audit_record(actor=actor, action="grant.restored", obj=grant,
                  data={"account": str(grant.account), "user": grant.user.username,
                        "suspended_at": suspended_at.isoformat()})
+    with translation.override(grant.user.language or settings.LANGUAGE_CODE):
+        notification_create(user=grant.user, kind="grant_restored",
+                            title=gettext("Your publishing access to %(account)s is restored")
+                            % {"account": grant.account},
+                            url=reverse("accounts:mine"))
     return grant
 
 
@@ -461,6 +475,14 @@ def grants_enforce_certificates(*, today: dt.date | None = None) -> CertificateE
                                        "expires_on": until.isoformat()})
                     send_to_person("certificate-expiring", grant.user,
                                    {"grant": grant, "track": track, "expires_on": until})
+                    notification_from_template(
+                        user=grant.user, kind="certificate_expiring",
+                        template="certificate-expiring",
+                        context={"track": track, "expires_on": until},
+                        url=reverse("accounts:mine"),
+                        body=gettext_lazy("Re-certify before then to keep publishing to "
+                                          "%(account)s."),
+                        body_params={"account": grant.account})
                     result.noticed.append(grant)
     return result
 

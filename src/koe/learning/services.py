@@ -9,12 +9,15 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from koe.accounts.services import grants_restore_for
 from koe.audit.services import audit_record
 from koe.people.choices import Role
 from koe.people.models import Department, User
+from koe.people.services import notification_from_template
 from koe.web.errors import Conflict, ValidationFailed
 
 from .choices import QuestionKind
@@ -320,6 +323,7 @@ def refreshers_start(*, today: dt.date | None = None) -> int:
         if Certificate.objects.filter(user=cert.user, track=cert.track,
                                       expires_on__gt=cert.expires_on).exists():
             continue
+        before = count
         for course in cert.track.courses.filter(is_published=True):
             enrollment, _ = Enrollment.objects.get_or_create(user=cert.user, course=course)
             if enrollment.completed_at is None and enrollment.refreshed_at is not None:
@@ -332,4 +336,11 @@ def refreshers_start(*, today: dt.date | None = None) -> int:
                          data={"user": cert.user.username, "course": course.slug,
                                "due_on": cert.expires_on.isoformat()})
             count += 1
+        if count > before:
+            notification_from_template(
+                user=cert.user, kind="refresher", template="certificate-expiring",
+                context={"track": cert.track, "expires_on": cert.expires_on},
+                url=reverse("learning:mine"),
+                body=gettext_lazy("Your refresher courses are open again under Learning; "
+                                  "completing them renews the certificate."))
     return count

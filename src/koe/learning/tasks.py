@@ -9,8 +9,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 
+from koe.people.services import notification_from_template
 from koe.web.celery import app
 
 from . import services, workshops
@@ -34,21 +36,26 @@ def _send(template: str, user, context: dict) -> None:
 
 @app.task(name="learning.remind_due")
 def remind_due(today: str | None = None) -> int:
-    """E-mail each person their courses due within REMIND_DAYS_BEFORE days or overdue, at most
-    once every REMIND_EVERY_DAYS days. Returns the number of e-mails sent."""
+    """Remind each person (in the app, and by e-mail when they have an address) of their
+    courses due within REMIND_DAYS_BEFORE days or overdue, at most once every
+    REMIND_EVERY_DAYS days. Returns the number of people reminded."""
     day = dt.date.fromisoformat(today) if today else timezone.localdate()
     waiting = (Enrollment.objects
                .filter(completed_at__isnull=True, due_on__isnull=False, user__is_active=True,
                        due_on__lte=day + dt.timedelta(days=REMIND_DAYS_BEFORE))
                .filter(Q(reminded_on__isnull=True)
                        | Q(reminded_on__lte=day - dt.timedelta(days=REMIND_EVERY_DAYS)))
-               .exclude(user__email="")
                .select_related("user", "course").order_by("user_id", "due_on"))
     by_user: dict = {}
     for enrollment in waiting:
         by_user.setdefault(enrollment.user, []).append(enrollment)
     for user, enrollments in by_user.items():
-        _send("learning-reminder", user, {"enrollments": enrollments, "today": day})
+        context = {"enrollments": enrollments, "today": day}
+        notification_from_template(user=user, kind="learning_reminder",
+                                   template="learning-reminder", context=context,
+                                   url=reverse("learning:mine"))
+        if user.email:
+            _send("learning-reminder", user, context)
         Enrollment.objects.filter(pk__in=[e.pk for e in enrollments]).update(reminded_on=day)
     return len(by_user)
 

@@ -1,4 +1,5 @@
-"""The navigation each person sees, from the permission matrix."""
+"""What every page shows about the person: the navigation (from the permission matrix) and
+the unread notifications count."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +30,13 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav": []}
     return {"nav": [(name, label) for name, label, perm in NAV if can(user, perm)]}
+
+
+def notifications(request):
+    """The unread count for the bell in the header (one COUNT query, only when signed in)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    from .selectors import unread_notification_count
+
+    return {"unread_notifications": unread_notification_count(user)}

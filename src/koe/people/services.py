@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -111,6 +112,24 @@ def notification_create(*, user: User, kind: str, title: str, body: str = "",
     """Put a note in ``user``'s in-app notifications (already in their language)."""
     return Notification.objects.create(user=user, kind=kind, title=title[:200], body=body,
                                        url=url[:300])
+
+
+def notification_from_template(*, user: User, kind: str, template: str, context: dict,
+                               url: str = "", body: Any = "",
+                               body_params: dict | None = None) -> Notification:
+    """A notification titled like the e-mail ``emails/<template>-subject.html``, both rendered
+    in ``user``'s language (so the app and the inbox say the same thing). ``body`` may be a
+    lazy translation, filled with ``body_params`` (``%(name)s``) in that language."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        title = " ".join(render_to_string(f"emails/{template}-subject.html",
+                                          {**context, "person": user}).split())
+        text = str(body) % {k: str(v) for k, v in body_params.items()} if body_params \
+            else str(body)
+    return notification_create(user=user, kind=kind, title=title, body=text, url=url)
 
 
 def notifications_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:

@@ -13,12 +13,14 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from koe.audit.services import audit_record
 from koe.engine import PolicyError
 from koe.people.models import User
 from koe.people.permissions import can
+from koe.people.services import notification_from_template
 from koe.web.errors import Conflict, NotAllowed, ValidationFailed
 
 from .choices import ArtifactKind, Decision, VersionState, stakeholder_label
@@ -375,6 +377,10 @@ def ack_reminders_send(*, actor: User | None, version: PolicyVersion | None = No
               .exclude(policy_acknowledgements__version=version)
               .exclude(pk__in=recent.values("user_id")).order_by("pk"))
     rows = [AckReminder.objects.create(version=version, user=person) for person in people]
+    for row in rows:  # in the app too, in each person's language
+        notification_from_template(user=row.user, kind="policy_reminder",
+                                   template="policy-reminder", context={"version": version},
+                                   url=reverse("policies:acknowledge"))
     audit_record(actor=actor, action="policy.reminders_sent", obj=version,
                  data={"count": len(rows), "number": version.number})
     ids = [row.pk for row in rows]

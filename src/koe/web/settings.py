@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "koe.people.context.navigation",
+                "koe.people.context.notifications",
             ],
         },
     },
