@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, views_ingest
+from . import views, views_analytics, views_ingest
 
 app_name = "monitoring"
 
@@ -31,4 +31,12 @@ urlpatterns: list = [
     path("imports/<int:pk>/progress/", views_ingest.import_progress, name="import_progress"),
     path("spaces/", views_ingest.space_list, name="spaces"),
     path("spaces/<int:pk>/deactivate/", views_ingest.space_deactivate, name="space_deactivate"),
+    # analytics: charts, problem areas (guidance, training), rule precision
+    path("analytics/", views_analytics.analytics_page, name="analytics"),
+    path("analytics/problem-areas/", views_analytics.problem_areas, name="problem_areas"),
+    path("analytics/problem-areas/rules/<str:code>/guidance/", views_analytics.guidance_new,
+         name="problem_area_guidance"),
+    path("analytics/problem-areas/departments/<slug:code>/training/",
+         views_analytics.training_new, name="problem_area_training"),
+    path("analytics/precision/", views_analytics.precision, name="precision"),
 ]

@@ -20,6 +20,7 @@ NAV = [
     ("monitoring:my_cases", _("My cases"), "monitoring.cases_mine"),
     ("monitoring:cases", _("Cases"), "monitoring.cases_review"),
     ("monitoring:cases", _("Escalated cases"), "monitoring.cases_escalated"),
+    ("monitoring:analytics", _("Analytics"), "monitoring.analytics"),
     ("people:list", _("People"), "people.view"),
     ("audit:list", _("Audit log"), "audit.view"),
 ]

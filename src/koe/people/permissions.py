@@ -53,6 +53,8 @@ MATRIX: dict[str, frozenset[str]] = {
     "learning.take": ALL,
     "learning.manage": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
     "learning.report": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
+    # Monitoring analytics: charts, problem areas, per-rule precision (no single case shown).
+    "monitoring.analytics": frozenset({R.COMPLIANCE, R.HR, R.LEGAL, R.REVIEWER, R.ADMIN}),
     "workshops.manage": frozenset({R.COMPLIANCE, R.HR, R.ADMIN}),
     # Import archives for any account, push posts through the API, register internal spaces.
     # (An employee may import their own enrolled account's archive without it.)
