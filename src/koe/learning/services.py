@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -87,15 +90,155 @@ def course_assign(*, actor: User, course: Course, due_on: dt.date | None,
 
 # ----------------------------------------------------------------------------- content
 
+TEXT_LIMITS = {"title": 200, "summary": 2000, "body": 50_000, "video_url": 200}
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,79}$")
+
+
+def _titles(title_en: str, title_ja: str, en: str, ja: str) -> tuple[str, str]:
+    """Both titles, the missing one copied from the other; at least one is required."""
+    title_en, title_ja = (title_en or "").strip(), (title_ja or "").strip()
+    if not (title_en or title_ja):
+        raise ValidationFailed("title_en", en, ja)
+    for field, value in (("title_en", title_en), ("title_ja", title_ja)):
+        _limit(field, value, "title", "The title", "タイトル")
+    return title_en or title_ja, title_ja or title_en
+
+
+def _limit(field: str, value: str, key: str, en_name: str, ja_name: str) -> str:
+    limit = TEXT_LIMITS[key]
+    if len(value or "") > limit:
+        raise ValidationFailed(field, f"{en_name} is too long (at most {limit} characters).",
+                               f"{ja_name}が長すぎます（{limit}文字まで）。")
+    return value or ""
+
+
+def _video_url(url: str) -> str:
+    """A full https:// address (an http:// video would be blocked inside an https page)."""
+    url = (url or "").strip()
+    if not url:
+        return ""
+    _limit("video_url", url, "video_url", "The video link", "動画のリンク")
+    try:
+        URLValidator(schemes=["https"])(url)
+    except ValidationError:
+        raise ValidationFailed(
+            "video_url", f"The video link “{url[:60]}” is not a full https:// address "
+                         "(e.g. https://www.youtube.com/watch?v=…).",
+            f"動画のリンク「{url[:60]}」は https:// で始まる完全なアドレスではありません"
+            "（例: https://www.youtube.com/watch?v=…）。") from None
+    return url
+
+
+def _course_fields(*, title_en: str, title_ja: str, summary_en: str, summary_ja: str,
+                   track: Track | None, is_published: bool) -> dict:
+    title_en, title_ja = _titles(title_en, title_ja,
+                                 "A course needs a title (in English, Japanese or both).",
+                                 "コースのタイトル（英語・日本語のどちらか）を入力してください。")
+    return {"title_en": title_en, "title_ja": title_ja,
+            "summary_en": _limit("summary_en", (summary_en or "").strip(), "summary",
+                                 "The summary", "概要"),
+            "summary_ja": _limit("summary_ja", (summary_ja or "").strip(), "summary",
+                                 "The summary", "概要"),
+            "track": track, "is_published": bool(is_published)}
+
+
+@transaction.atomic
+def course_create(*, actor: Any, slug: str, title_en: str = "", title_ja: str = "",
+                  summary_en: str = "", summary_ja: str = "", track: Track | None = None,
+                  is_published: bool = False) -> Course:
+    """A new course (a draft unless ``is_published``); ``slug`` is its address and stays."""
+    slug = (slug or "").strip().lower()
+    if not _SLUG.match(slug):
+        raise ValidationFailed("slug", "The short name uses 2–80 lower-case letters, digits and "
+                                       "hyphens, e.g. security-basics.",
+                               "短い名前は半角英小文字・数字・ハイフンで 2〜80 文字です"
+                               "（例: security-basics）。")
+    fields = _course_fields(title_en=title_en, title_ja=title_ja, summary_en=summary_en,
+                            summary_ja=summary_ja, track=track, is_published=is_published)
+    if Course.objects.filter(slug=slug).exists():
+        raise Conflict("slug", f"A course with the short name “{slug}” exists already.",
+                       f"短い名前「{slug}」のコースは既にあります。")
+    order = (Course.objects.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    course = Course.objects.create(slug=slug, order=order, **fields)
+    audit_record(actor=actor, action="learning.course_create", obj=course,
+                 data={"course": slug, "track": track.code if track else None,
+                       "published": course.is_published})
+    return course
+
+
+@transaction.atomic
+def course_update(*, actor: Any, course: Course, title_en: str = "", title_ja: str = "",
+                  summary_en: str = "", summary_ja: str = "", track: Track | None = None,
+                  is_published: bool = False) -> Course:
+    fields = _course_fields(title_en=title_en, title_ja=title_ja, summary_en=summary_en,
+                            summary_ja=summary_ja, track=track, is_published=is_published)
+    changed = sorted(k for k, v in fields.items() if getattr(course, k) != v)
+    for key, value in fields.items():
+        setattr(course, key, value)
+    course.save(update_fields=list(fields))
+    audit_record(actor=actor, action="learning.course_update", obj=course,
+                 data={"course": course.slug, "changed": changed})
+    return course
+
+
+@transaction.atomic
+def module_update(*, actor: Any, module: Module, title_en: str, title_ja: str,
+                  body_en: str = "", body_ja: str = "", video_url: str = "") -> Module:
+    """Change a module's text (Markdown, sanitized when shown) and video link."""
+    title_en, title_ja = _titles(title_en, title_ja, "A module needs a title.",
+                                 "モジュールにはタイトルが必要です。")
+    fields = {"title_en": title_en, "title_ja": title_ja,
+              "body_en": _limit("body_en", body_en, "body", "The text", "本文"),
+              "body_ja": _limit("body_ja", body_ja, "body", "The text", "本文"),
+              "video_url": _video_url(video_url)}
+    changed = sorted(k for k, v in fields.items() if getattr(module, k) != v)
+    for key, value in fields.items():
+        setattr(module, key, value)
+    module.save(update_fields=list(fields))
+    audit_record(actor=actor, action="learning.module_update", obj=module,
+                 data={"course": module.course.slug, "changed": changed})
+    return module
+
+
+@transaction.atomic
+def module_move(*, actor: Any, module: Module, up: bool) -> bool:
+    """Swap ``module`` with the one before (``up``) or after it; False at either end."""
+    siblings = Module.objects.select_for_update().filter(course_id=module.course_id)
+    neighbour = (siblings.filter(order__lt=module.order).order_by("-order") if up
+                 else siblings.filter(order__gt=module.order).order_by("order")).first()
+    if neighbour is None:
+        return False
+    mine, theirs = module.order, neighbour.order
+    spare = (siblings.order_by("-order").values_list("order", flat=True).first() or 0) + 1
+    Module.objects.filter(pk=module.pk).update(order=spare)  # the pair never shares a position
+    Module.objects.filter(pk=neighbour.pk).update(order=mine)
+    Module.objects.filter(pk=module.pk).update(order=theirs)
+    module.order = theirs
+    audit_record(actor=actor, action="learning.module_move", obj=module,
+                 data={"course": module.course.slug, "from": mine, "to": theirs})
+    return True
+
+
+@transaction.atomic
+def quiz_attach(*, actor: Any, quiz: Quiz, module: Module | None) -> Quiz:
+    """Show ``quiz`` under ``module`` (None: at the end of the course); same course only."""
+    if module is not None and module.course_id != quiz.course_id:
+        raise ValidationFailed("module", "The module belongs to another course.",
+                               "このモジュールは別のコースのものです。")
+    quiz.module = module
+    quiz.save(update_fields=["module"])
+    audit_record(actor=actor, action="learning.quiz_attach", obj=quiz,
+                 data={"course": quiz.course.slug, "module": module.pk if module else None})
+    return quiz
+
+
 @transaction.atomic
 def module_create(*, actor: Any, course: Course, title_en: str, title_ja: str, body_en: str = "",
                   body_ja: str = "", video_url: str = "", order: int | None = None) -> Module:
     """Add a module to ``course``. The body is Markdown; it is sanitized when shown."""
-    if not (title_en.strip() or title_ja.strip()):
-        raise ValidationFailed("title_en", "A module needs a title.", "モジュールにはタイトルが必要です。")
-    if video_url and not video_url.startswith(("https://", "http://")):
-        raise ValidationFailed("video_url", "The video link must start with https://.",
-                               "動画のリンクは https:// で始まる必要があります。")
+    title_en, title_ja = _titles(title_en, title_ja, "A module needs a title.",
+                                 "モジュールにはタイトルが必要です。")
+    video_url = _video_url(video_url)
     if order is None:
         order = (course.modules.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     module = Module.objects.create(course=course, order=order, title_en=title_en,

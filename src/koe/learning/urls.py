@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_dashboard, views_workshops
+from . import views, views_authoring, views_dashboard, views_workshops
 
 app_name = "learning"
 urlpatterns = [
@@ -11,6 +11,16 @@ urlpatterns = [
     path("quizzes/<int:pk>/", views.quiz, name="quiz"),
     path("manage/assign/", views.assign, name="assign"),
     path("manage/quizzes/new/", views.quiz_new, name="quiz_new"),
+    path("manage/courses/", views_authoring.course_list, name="author_courses"),
+    path("manage/courses/new/", views_authoring.course_new, name="author_course_new"),
+    path("manage/courses/<slug:slug>/", views_authoring.course_edit, name="author_course"),
+    path("manage/courses/<slug:slug>/preview/", views_authoring.course_preview,
+         name="author_preview"),
+    path("manage/courses/<slug:slug>/modules/new/", views_authoring.module_new,
+         name="author_module_new"),
+    path("manage/modules/<int:pk>/", views_authoring.module_edit, name="author_module"),
+    path("manage/modules/<int:pk>/move/", views_authoring.module_move, name="author_module_move"),
+    path("manage/quizzes/<int:pk>/place/", views_authoring.quiz_attach, name="author_quiz_attach"),
     path("report/", views.report, name="report"),
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
     path("dashboard/overdue.csv", views_dashboard.overdue_csv, name="overdue_csv"),

@@ -17,6 +17,7 @@ from .charts import bar_chart_svg
 from .forms import AssignForm, QuizForm, add_service_error, parse_questions
 from .models import Course, Enrollment
 from .rendering import markdown_html
+from .video import embed_url
 
 
 def _posted(request):
@@ -37,6 +38,8 @@ def mine(request):
 def course_detail(request, slug):
     course = selectors.course_for(request.user, slug)
     modules = [(m, markdown_html(m.body)) for m in course.modules.all()]
+    for m, _body in modules:
+        m.embed = embed_url(m.video_url)
     quizzes = list(course.quizzes.all())
     passed = selectors.passed_quiz_ids(request.user, quizzes)
     return render(request, "learning/course.html", {
@@ -130,7 +133,8 @@ def assign(request):
 
 @permission_required("learning.manage")
 def quiz_new(request):
-    form = QuizForm(_posted(request))
+    chosen = Course.objects.filter(slug=request.GET.get("course", "")[:80]).first()
+    form = QuizForm(_posted(request), initial={"course": chosen})
     status = 200
     if request.method == "POST":
         if form.is_valid():
