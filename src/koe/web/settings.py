@@ -186,6 +186,10 @@ CELERY_BEAT_SCHEDULE = {
 CELERY_ACCEPT_CONTENT = ["json"]
 # Monitoring: how many posts one scan task takes (the bulk path splits ingests into chunks).
 KOE_SCAN_CHUNK = env_int("KOE_SCAN_CHUNK", 500)
+# Bluesky connector (`koe connect bluesky`): the firehose it reads (a relay or one PDS) and the
+# server that turns handles into DIDs.
+KOE_BLUESKY_FIREHOSE = env_str("KOE_BLUESKY_FIREHOSE", "wss://bsky.network/xrpc")
+KOE_BLUESKY_SERVICE = env_str("KOE_BLUESKY_SERVICE", "https://bsky.social")
 
 # Policy publishing: the stakeholders whose sign-off a version needs, by role.
 KOE_SIGNOFF_ROLES = env_list("KOE_SIGNOFF_ROLES", ["legal", "it", "hr", "reviewer"])
