@@ -6,6 +6,7 @@ from koe.accounts.api import router as accounts_router
 from koe.audit.api import router as audit_router
 from koe.community.api import router as community_router
 from koe.learning.api import router as learning_router
+from koe.learning.api_authoring import router as learning_authoring_router
 from koe.monitoring.api import router as monitoring_router
 from koe.monitoring.api_analytics import router as monitoring_analytics_router
 from koe.monitoring.api_ingest import router as monitoring_ingest_router
@@ -19,6 +20,7 @@ api.add_router("/accounts", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/community", community_router)
 api.add_router("/learning", learning_router)
+api.add_router("/learning", learning_authoring_router)
 api.add_router("/monitoring", monitoring_router)
 api.add_router("/monitoring", monitoring_ingest_router)
 api.add_router("/monitoring", monitoring_analytics_router)
