@@ -58,7 +58,7 @@ def analytics_page(request):
     series = [c for c in CATEGORIES if any(w.by_category.get(c) for w in weeks)]
     week_series = [(c, analytics.category_label(c)) for c in series]
     week_chart = week_columns([(f"{w.start.month}/{w.start.day}", w.by_category) for w in weeks],
-                              series=week_series)
+                              series=week_series, width=900)
     repeat_departments = analytics.repeats_by_department(scope)
     repeat_categories = analytics.repeats_by_category(scope)
     resolution_categories = analytics.resolution_by_category(scope)
