@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -282,18 +282,7 @@ def _ingest_batch(account: SocialAccount, batch: list[tuple[int, Any]], source: 
         else:
             fresh[fields["external_id"]] = (index, fields)
     with transaction.atomic():
-        known = set(Post.objects.filter(account=account, external_id__in=list(fresh))
-                    .values_list("external_id", flat=True))
-        for external_id in known:
-            dup_indexes.append((fresh.pop(external_id)[0], external_id))
-        Post.objects.bulk_create(
-            [Post(account=account, source=source, ingested_at=now, retain_until=keep_until,
-                  **fields) for _, fields in fresh.values()],
-            batch_size=1000, ignore_conflicts=True)
-        # Rows another writer inserted at the same moment keep their own ingested_at: those
-        # are duplicates, not ours to count or to scan.
-        ours = dict(Post.objects.filter(account=account, external_id__in=list(fresh),
-                                        ingested_at=now).values_list("external_id", "pk"))
+        ours = _insert_posts(account, fresh, source=source, now=now, keep_until=keep_until)
         post_ids = list(ours.values())
         if post_ids:
             schedule_scan(post_ids)
@@ -310,6 +299,42 @@ def _ingest_batch(account: SocialAccount, batch: list[tuple[int, Any]], source: 
         result.outcomes.extend({"index": i, "status": "duplicate", "external_id": e}
                                for i, e in dup_indexes)
         result.outcomes.sort(key=lambda o: o["index"])
+
+
+def _insert_posts(account: SocialAccount, fresh: dict[str, tuple[int, dict]], *, source: str,
+                  now: dt.datetime, keep_until: dt.date) -> dict[str, int]:
+    """Insert the posts not ingested yet; return ``{external_id: pk}`` of those inserted here.
+
+    PostgreSQL: one ``INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING`` per
+    batch (no model objects, no look-up first). Elsewhere: one look-up of known ids, a
+    ``bulk_create`` and one read of the new ids. Either way a row another writer inserted at
+    the same moment is a duplicate, not ours to count or to scan.
+    """
+    if not fresh:
+        return {}
+    if connection.vendor == "postgresql":
+        columns = {f.name: f.column for f in Post._meta.concrete_fields}
+        rows = [fields for _, fields in fresh.values()]
+        sql = (
+            f'INSERT INTO "{Post._meta.db_table}" ("{columns["account"]}", "external_id", "kind", '
+            '"source", "text", "url", "posted_at", "ingested_at", "retain_until", "verdict") '
+            "SELECT %s, e, k, %s, t, u, p, %s, %s, '' FROM unnest("
+            "%s::varchar[], %s::varchar[], %s::text[], %s::varchar[], %s::timestamptz[]) "
+            "AS x(e, k, t, u, p) ON CONFLICT DO NOTHING RETURNING external_id, id")
+        params = [account.pk, source, now, keep_until,
+                  [r["external_id"] for r in rows], [r["kind"] for r in rows],
+                  [r["text"] for r in rows], [r["url"] for r in rows],
+                  [r["posted_at"] for r in rows]]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return dict(cursor.fetchall())
+    known = set(Post.objects.filter(account=account, external_id__in=list(fresh))
+                .values_list("external_id", flat=True))
+    new = [Post(account=account, source=source, ingested_at=now, retain_until=keep_until,
+                **fields) for external_id, (_, fields) in fresh.items() if external_id not in known]
+    Post.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
+    return dict(Post.objects.filter(account=account, external_id__in=[p.external_id for p in new],
+                                    ingested_at=now).values_list("external_id", "pk"))
 
 
 def schedule_scan(post_ids: Sequence[int]) -> None:
@@ -502,10 +527,10 @@ def posts_scan(*, post_ids: Sequence[int]) -> ScanResult:
         earlier: set[tuple[int, str]] = set()
         if people:
             since = now - dt.timedelta(days=365)
+            # (a post's own case only matters on a rescan, which keeps the case's repeat flag)
             earlier = set(Case.objects.filter(person_id__in=people, opened_at__gte=since)
-                          .exclude(status=CaseStatus.DISMISSED)
-                          .exclude(post_id__in=[p.pk for p in hits])
-                          .values_list("person_id", "category"))
+                          .exclude(status=CaseStatus.DISMISSED).order_by()
+                          .values_list("person_id", "category").distinct())
         new_cases: list[tuple[Case, Post]] = []
         updated: list[tuple[Case, Post]] = []
         for post in hits:
