@@ -30,7 +30,7 @@ class WorkshopForm(forms.Form):
                                 widget=forms.TextInput(attrs={"list": "time-zones",
                                                               "autocomplete": "off"}),
                                 help_text=_("An IANA name such as Asia/Tokyo or Europe/London."))
-    place = forms.CharField(label=_("Place"), max_length=200, required=False)
+    place = forms.CharField(label=_("Venue"), max_length=200, required=False)
     online_url = forms.CharField(label=_("Online link"), max_length=200, required=False,
                                  widget=forms.URLInput(attrs={"placeholder": "https://"}))
     capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=10_000, initial=20)
