@@ -151,10 +151,13 @@ def _answer_for(request, pk: int) -> Answer:
 
 
 @router.get("/questions", response={200: list[QuestionOut], **ERRORS},
-            summary="Questions you may see; search with q (Japanese or English), filter by tag")
-def question_list(request, q: str = "", tag: str = ""):
+            summary="Questions you may see; search with q (Japanese or English), filter by tag; "
+                    "show=mine (asked by me) or show=following")
+def question_list(request, q: str = "", tag: str = "", show: str = ""):
     require(request.user, "qa.ask")
-    return [_question(x) for x in selectors.questions_search(request.user, query=q[:200], tag=tag)]
+    show = show if show in selectors.SHOW else ""
+    return [_question(x) for x in selectors.questions_search(request.user, query=q[:200], tag=tag,
+                                                             show=show)]
 
 
 @router.post("/questions", response={201: QuestionDetailOut, **ERRORS}, summary="Ask a question")

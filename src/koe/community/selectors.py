@@ -59,9 +59,17 @@ def _ranked(qs: QuerySet, query: str, owner: str, fetch: QuerySet | None = None)
     return found
 
 
-def questions_search(user, *, query: str = "", tag: str = "") -> list[Question]:
-    """The questions the person may see, filtered by tag and ranked by the search query."""
+SHOW = ("mine", "following")
+
+
+def questions_search(user, *, query: str = "", tag: str = "", show: str = "") -> list[Question]:
+    """The questions the person may see, filtered by tag (and ``show``: "mine" for their own,
+    "following" for the ones they follow) and ranked by the search query."""
     qs = visible_questions(user).filter(removed_at__isnull=True)
+    if show == "mine":
+        qs = qs.filter(author=user)
+    elif show == "following":
+        qs = qs.filter(pk__in=Follow.objects.filter(user=user).values("question"))
     if tag:
         qs = qs.filter(tags__name=tag)
     counted = qs.annotate(answer_count=Count("answers", distinct=True),

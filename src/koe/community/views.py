@@ -38,9 +38,11 @@ def _on(request) -> bool:
 def question_list(request):
     q = request.GET.get("q", "")[: selectors.MAX_QUERY]
     tag = request.GET.get("tag", "")[:40]
+    show = request.GET.get("show", "")
+    show = show if show in selectors.SHOW else ""
     return render(request, "community/questions.html", {
-        "questions": selectors.questions_search(request.user, query=q, tag=tag),
-        "q": q, "tag": tag, "tags": selectors.popular_tags(request.user)})
+        "questions": selectors.questions_search(request.user, query=q, tag=tag, show=show),
+        "q": q, "tag": tag, "show": show, "tags": selectors.popular_tags(request.user)})
 
 
 @permission_required("qa.ask")

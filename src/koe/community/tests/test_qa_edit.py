@@ -218,3 +218,19 @@ def test_delete_needs_post_and_sign_in(client, team, world):
     assert r.status_code == 302 and "/accounts/login/" in r["Location"]
     assert client.post(f"/community/answers/{world['a'].pk}/delete/").status_code == 302
     assert Answer.objects.filter(pk=world["a"].pk).exists()
+
+
+# ----------------------------------------------------------------------------- my questions
+
+def test_my_questions_and_followed_questions_filters(team, world):
+    mine = services.question_ask(author=team["colleague"], title="Mine: can I post photos?")
+    c = client_for(team["colleague"])
+    html = c.get("/community/?show=mine").content.decode()
+    assert f'data-id="{mine.pk}"' in html and f'data-id="{world["q"].pk}"' not in html
+    html = c.get("/community/?show=following").content.decode()  # answering follows
+    assert f'data-id="{world["q"].pk}"' in html and f'data-id="{mine.pk}"' in html
+    services.follow_set(user=team["colleague"], question=world["q"], on=False)
+    html = c.get("/community/?show=following").content.decode()
+    assert f'data-id="{world["q"].pk}"' not in html
+    r = c.get("/api/community/questions", {"show": "mine", "q": "photos"})
+    assert [x["id"] for x in r.json()] == [mine.pk]
