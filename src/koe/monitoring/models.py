@@ -124,6 +124,8 @@ class Finding(models.Model):
     class Meta:
         ordering = ["start", "pk"]
         verbose_name = _("finding")
+        # analytics filter findings by when they were made (charts, problem areas, precision)
+        indexes = [models.Index(fields=["created_at"], name="monitoring_finding_created")]
 
     def __str__(self) -> str:
         return f"{self.rule_code} {self.start}-{self.end}"
