@@ -92,8 +92,8 @@ def _closed_conflict(case: Case) -> Conflict:
 def _locked(case: Case) -> Case:
     """The case's row, locked for this transaction, with the fields the caller may have
     loaded (selectors add annotations, which a locked re-read does not need)."""
-    return Case.objects.select_for_update().select_related("person", "person__manager").get(
-        pk=case.pk)
+    return (Case.objects.select_for_update(of=("self",))  # PostgreSQL: not the outer joins
+            .select_related("person", "person__manager").get(pk=case.pk))
 
 
 def _text(field: str, value: str, *, required: bool, en: str, ja: str,
@@ -133,8 +133,8 @@ def cases_process_new(*, case_ids: list[int]) -> None:
     nothing twice."""
     for case_id in case_ids:
         with transaction.atomic():
-            case = (Case.objects.select_for_update().select_related("person", "person__manager")
-                    .filter(pk=case_id, status=CaseStatus.NEW).first())
+            case = (Case.objects.select_for_update(of=("self",))
+                    .select_related("person", "person__manager").filter(pk=case_id, status=CaseStatus.NEW).first())
             if case is not None:
                 _process(case)
 
