@@ -38,7 +38,7 @@ class WorkshopForm(forms.Form):
                                    required=False)
     course = forms.ModelChoiceField(label=_("Course"), queryset=Course.objects.all(),
                                     required=False)
-    frequency = forms.ChoiceField(label=_("Repeats"), required=False,
+    frequency = forms.ChoiceField(label=_("How often"), required=False,
                                   choices=[("", _("Does not repeat")), *Frequency.choices])
     count = forms.IntegerField(label=_("Number of sessions"), min_value=1, required=False)
     until = forms.DateField(label=_("Repeat until"), required=False, widget=DATE)
