@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import AuditEntry
 
 GENESIS = "0" * 64
+CHAIN_LOCK = 0x6B6F6561  # "koea": the advisory lock that serializes appends on PostgreSQL
+
+
+def _chain_head() -> tuple[int, str]:
+    """Lock the chain for this transaction and return (last seq, last hash).
+
+    PostgreSQL: a transaction-scoped advisory lock, then a fresh read. (Locking the last row
+    with FOR UPDATE is not enough: a writer that waited for it still sees the row it waited
+    on, not the one the other writer appended, and both would take the same seq.)
+    SQLite: write transactions are exclusive (IMMEDIATE mode), so the read is current.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+    last = AuditEntry.objects.order_by("-seq").only("seq", "hash").first()
+    return (last.seq, last.hash) if last else (0, GENESIS)
 
 
 @transaction.atomic
@@ -17,12 +33,12 @@ def audit_record(*, actor: Any, action: str, obj: Any = None,
                  data: dict[str, Any] | None = None) -> AuditEntry:
     """Append one entry, chained to the last one.
 
-    The last entry is locked (PostgreSQL) or the write transaction is exclusive (SQLite's
-    IMMEDIATE mode), so two writers cannot both chain to the same predecessor.
+    The chain is locked until the transaction ends (see ``_chain_head``), so two writers
+    cannot both chain to the same predecessor.
     """
-    last = AuditEntry.objects.select_for_update().order_by("-seq").only("seq", "hash").first()
+    seq, prev = _chain_head()
     entry = AuditEntry(
-        seq=(last.seq + 1) if last else 1,
+        seq=seq + 1,
         created_at=timezone.now(),
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=str(getattr(actor, "username", "") or "system"),
@@ -31,7 +47,7 @@ def audit_record(*, actor: Any, action: str, obj: Any = None,
         object_id=str(obj.pk) if obj is not None else "",
         object_label=str(obj)[:200] if obj is not None else "",
         data=data or {},
-        prev_hash=last.hash if last else GENESIS,
+        prev_hash=prev,
     )
     entry.hash = entry.compute_hash()
     entry.save()
@@ -48,8 +64,7 @@ def audit_record_many(entries: list[tuple[Any, str, Any, dict[str, Any] | None]]
     """
     if not entries:
         return []
-    last = AuditEntry.objects.select_for_update().order_by("-seq").only("seq", "hash").first()
-    seq, prev = (last.seq, last.hash) if last else (0, GENESIS)
+    seq, prev = _chain_head()
     now = timezone.now()
     rows = []
     for actor, action, obj, data in entries:

@@ -78,3 +78,38 @@ def test_the_audit_page_and_api_follow_the_matrix():
     auditor = client_for(make_person("compliance"))
     assert auditor.get("/api/audit/verify").json()["intact"] is True
     assert len(auditor.get("/api/audit/entries?limit=2").json()) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serializes writers itself")
+def test_concurrent_writers_keep_one_unbroken_chain():
+    import threading
+
+    from django.db import connections, transaction
+
+    from koe.audit.services import audit_record_many
+
+    errors = []
+
+    def writer(n: int) -> None:
+        try:
+            for i in range(15):
+                with transaction.atomic():
+                    if i % 3:
+                        audit_record(actor=None, action=f"test.w{n}", data={"i": i})
+                    else:
+                        audit_record_many([(None, f"test.bulk{n}", None, {"i": i})] * 3)
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert AuditEntry.objects.count() == 4 * (10 + 5 * 3)
+    count, problems = audit_verify()
+    assert count == 100 and problems == []
