@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from koe.learning.models import Track
 from koe.people.models import Department
 from koe.web.errors import ValidationFailed
 
@@ -31,6 +32,14 @@ def _departments():
                                   required=False)
 
 
+def _required_track():
+    return forms.ModelChoiceField(
+        label=_("Certificate needed to publish"), queryset=Track.objects.all(), required=False,
+        empty_label=_("None (publishers, reviewers and admins may be given publish access)"),
+        help_text=_("Publish access then needs a valid certificate for this learning track; "
+                    "when it expires, access is suspended until the person re-certifies."))
+
+
 class AccountForm(forms.Form):
     network = forms.ChoiceField(label=_("Network"), choices=Network.choices)
     handle = forms.CharField(label=_("Handle"), max_length=200,
@@ -42,6 +51,7 @@ class AccountForm(forms.Form):
     two_factor_enabled = forms.BooleanField(label=_("Two-factor sign-in is on"), required=False)
     password_rotated_at = forms.DateField(label=_("Last password change"), required=False,
                                           widget=DATE)
+    required_track = _required_track()
     notes = forms.CharField(label=_("Notes"), required=False,
                             widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -54,6 +64,7 @@ class PostureForm(forms.Form):
     two_factor_enabled = forms.BooleanField(label=_("Two-factor sign-in is on"), required=False)
     password_rotated_at = forms.DateField(label=_("Last password change"), required=False,
                                           widget=DATE)
+    required_track = _required_track()
     notes = forms.CharField(label=_("Notes"), required=False,
                             widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -173,12 +173,12 @@ def can_publish(user: User, account: SocialAccount) -> bool:
 
 
 def grants_of(user: User) -> QuerySet[AccessGrant]:
-    """A person's active grants on active brand accounts."""
+    """A person's active grants on active brand accounts (suspended ones included)."""
     return (AccessGrant.objects.filter(user=user, revoked_at__isnull=True,
                                        account__kind=AccountKind.BRAND,
                                        account__status=AccountStatus.ACTIVE)
-            .select_related("account", "granted_by").order_by("account__network",
-                                                              "account__handle"))
+            .select_related("account", "account__required_track", "granted_by")
+            .order_by("account__network", "account__handle"))
 
 
 def enrolments_of(user: User) -> QuerySet[SocialAccount]:

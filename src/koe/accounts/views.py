@@ -212,9 +212,14 @@ def app_action(request, pk: int, action: str):
 
 def _mine(request, form=None):
     user = request.user
+    grants = list(selectors.grants_of(user))
+    for grant in grants:  # how to get a suspended grant back: the track's courses
+        track = grant.account.required_track
+        grant.recertify_courses = (list(track.courses.filter(is_published=True))
+                                   if grant.suspended and track else [])
     context = {
         "enrolments": selectors.enrolments_of(user),
-        "grants": selectors.grants_of(user),
+        "grants": grants,
         "pending_items": selectors.pending_items_for_owner(user),
         "form": form or EnrolForm(),
         "terms": {"version": services.CONSENT_VERSION, "kept_days": services.FINDINGS_KEPT_DAYS,
