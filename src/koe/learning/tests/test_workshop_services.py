@@ -375,3 +375,15 @@ def test_registrants_get_one_reminder_the_day_before(compliance, employee, mailo
 def test_the_reminder_runs_on_the_beat_schedule(settings):
     tasks_scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert "learning.remind_workshops" in tasks_scheduled
+
+
+def test_moving_a_series_to_another_time_zone_keeps_its_wall_clock_time(compliance):
+    series = workshops.series_create(actor=compliance, starts_at=_in(3, 10), ends_at=_in(3, 11),
+                                     frequency="weekly", count=2, **_base())
+    workshops.series_update(actor=compliance, series=series, time_zone="Europe/London")
+    for session in series.sessions.all():
+        local = session.starts_at.astimezone(LONDON)
+        assert (session.time_zone, local.hour, local.minute) == ("Europe/London", 10, 0)
+    with pytest.raises(ValidationFailed, match="Unknown time zone"):
+        workshops.series_update(actor=compliance, series=series, time_zone="Nowhere/Land")
+    assert series.sessions.first().time_zone == "Europe/London"
