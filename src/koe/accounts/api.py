@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
+from koe.learning.models import Track
 from koe.people.models import Department, User
 from koe.people.permissions import require
 from koe.web.errors import ValidationFailed
@@ -39,6 +40,7 @@ class AccountOut(Schema):
     password_rotated_at: dt.date | None
     password_age_days: int | None
     last_access_review_at: dt.date | None
+    required_track: str | None = None
     publishers: list[str]
     oauth_apps: list[str]
     warnings: list[WarningOut]
@@ -83,6 +85,7 @@ class AccountIn(Schema):
     two_factor_enabled: bool = False
     password_rotated_at: dt.date | None = None
     notes: str = ""
+    required_track: str | None = None  # a learning track's code: publishing needs its certificate
 
 
 class GrantIn(Schema):
@@ -250,6 +253,7 @@ def _account_out(posture: selectors.Posture) -> dict:
         "two_factor_enabled": a.two_factor_enabled, "password_rotated_at": a.password_rotated_at,
         "password_age_days": posture.password_age_days,
         "last_access_review_at": a.last_access_review_at,
+        "required_track": a.required_track.code if a.required_track_id else None,
         "publishers": [u.username for u in posture.publishers],
         "oauth_apps": [app.name for app in posture.apps],
         "warnings": [{"code": w.code, "message": w.message} for w in posture.warnings],
@@ -312,6 +316,16 @@ def _department(code: str | None, field: str = "department") -> Department | Non
     return department
 
 
+def _track(code: str | None) -> Track | None:
+    if not code:
+        return None
+    track = Track.objects.filter(code=code).first()
+    if track is None:
+        raise ValidationFailed("required_track", f"Track: no learning track with the code {code!r}.",
+                               f"トラック: コード {code!r} の研修トラックはありません。")
+    return track
+
+
 def _person(username: str | None, field: str) -> User | None:
     if not username:
         return None
@@ -348,7 +362,8 @@ def account_create(request, payload: AccountIn):
         actor=request.user, network=payload.network, handle=payload.handle,
         display_name=payload.display_name, department=_department(payload.department),
         owner=_person(payload.owner, "owner"), two_factor_enabled=payload.two_factor_enabled,
-        password_rotated_at=payload.password_rotated_at, notes=payload.notes)
+        password_rotated_at=payload.password_rotated_at, notes=payload.notes,
+        required_track=_track(payload.required_track))
     return Status(201, _detail_out(_account_or_404(account.pk)))
 
 

@@ -118,7 +118,7 @@ def account_posture(account: SocialAccount, *, today: dt.date | None = None) -> 
 
 
 def _with_posture_data(qs: QuerySet[SocialAccount]) -> QuerySet[SocialAccount]:
-    return qs.select_related("department", "owner").prefetch_related(
+    return qs.select_related("department", "owner", "required_track").prefetch_related(
         Prefetch("grants", queryset=AccessGrant.objects.filter(revoked_at__isnull=True)
                  .select_related("user").order_by("user__username"), to_attr="active_grants"),
         Prefetch("oauth_apps", queryset=OAuthApp.objects.filter(revoked_at__isnull=True),

@@ -90,3 +90,16 @@ def test_an_active_grant_shows_no_suspension(brand, publisher, it_person):
     grant = services.grant_create(account=brand, user=publisher, actor=it_person)
     body = client_for(publisher).get("/social/mine/").content.decode()
     assert f'data-grant="{grant.pk}"' in body and "data-suspended" not in body
+
+
+def test_the_api_sets_and_reports_the_required_track(it_person, track):
+    client = client_for(it_person)
+    created = client.post("/api/accounts", {"network": "x", "handle": "acme_api",
+                                            "required_track": "brand-publishers"},
+                          content_type="application/json")
+    assert created.status_code == 201 and created.json()["required_track"] == "brand-publishers"
+    unknown = client.post("/api/accounts", {"network": "x", "handle": "acme_two",
+                                            "required_track": "nope"},
+                          content_type="application/json")
+    assert unknown.status_code == 400 and unknown.json()["field"] == "required_track"
+    assert not SocialAccount.objects.filter(handle="acme_two").exists()
