@@ -686,6 +686,39 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_connect(args: argparse.Namespace) -> int:
+    """Follow watched accounts on a network until Ctrl-C or SIGTERM (resumes from its cursor)."""
+    _django()
+    import signal
+    import threading
+
+    from .integrations.base import ConnectorError, connector_for, run_until_stopped
+
+    options = {name: getattr(args, name) for name in ("firehose", "service")
+               if getattr(args, name)}
+    try:
+        connector = connector_for(args.network, **options)
+        connector.follow()
+    except ConnectorError as exc:
+        print(f"koe connect: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    cursor = connector.state().cursor
+    print(f"Following {len(connector.followed)} accounts on {args.network} from "
+          f"{'event ' + str(cursor) if cursor is not None else 'now'}. Stop with Ctrl-C.",
+          flush=True)
+    ok = run_until_stopped(connector, stop,
+                           report=lambda message: print(f"koe connect: {message}",
+                                                        file=sys.stderr, flush=True))
+    stats = getattr(connector, "stats", None)
+    if stats is not None:
+        print(f"Stopped at event {connector.state().cursor}: {stats.created} new posts, "
+              f"{stats.edited} edited, {stats.deleted} deleted since the last start.")
+    return EXIT_OK if ok else EXIT_ERROR
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     _django()
     from django.core.management import execute_from_command_line
@@ -774,6 +807,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["verify", "export"])
     p.add_argument("-o", "--output", help="export: write here instead of standard output")
     p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("connect", help="follow watched accounts on a network (runs until stopped)")
+    p.add_argument("network", nargs="?", default="bluesky", choices=["bluesky"])
+    p.add_argument("--firehose", metavar="URL",
+                   help="bluesky: firehose XRPC base (default KOE_BLUESKY_FIREHOSE, "
+                        "wss://bsky.network/xrpc)")
+    p.add_argument("--service", metavar="URL",
+                   help="bluesky: server that resolves handles (default KOE_BLUESKY_SERVICE)")
+    p.set_defaults(func=cmd_connect)
 
     p = sub.add_parser("manage", help="Django management commands (migrate, createsuperuser …)")
     p.add_argument("rest", nargs=argparse.REMAINDER)

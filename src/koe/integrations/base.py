@@ -15,8 +15,9 @@ connector), with failures raised as ``ConnectorError`` like everything else here
 from __future__ import annotations
 
 import threading
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,11 @@ class Connector(ABC):
     def run(self, stop_event: threading.Event) -> None:
         """Read the network until ``stop_event`` is set; resume from the stored cursor."""
 
+    @property
+    def followed(self) -> dict[str, int]:
+        """Network account id → SocialAccount id of the accounts followed now."""
+        return {}
+
     # ------------------------------------------------------------------ state on the row
 
     def state(self) -> ConnectorState:
@@ -110,3 +116,34 @@ def connector_class(network: str) -> type[Connector]:
 def connector_for(network: str, **options) -> Connector:
     """A new connector of ``network`` (options go to the plug-in, e.g. ``firehose=``)."""
     return connector_class(network)(**options)
+
+
+def run_until_stopped(connector: Connector, stop_event: threading.Event, *,
+                      report: Callable[[str], None] = lambda message: None,
+                      max_delay: float = 60.0) -> bool:
+    """Run ``connector`` until ``stop_event`` is set (what ``koe connect`` does).
+
+    After an error a retry can help, or when the server closed the stream, it waits (1 s,
+    doubling up to ``max_delay``) and runs again from the stored cursor. Returns True when
+    stopped as asked, False after an error that retrying cannot fix (stored on the row).
+    """
+    delay = 1.0
+    while not stop_event.is_set():
+        started = time.monotonic()
+        try:
+            connector.run(stop_event)
+        except ConnectorError as exc:
+            connector.record_error(exc)
+            report(exc.message)
+            if not exc.retryable:
+                return False
+        else:
+            if stop_event.is_set():
+                break
+            report("the server closed the stream")
+        if time.monotonic() - started > 60:
+            delay = 1.0  # it ran well for a while: start the back-off over
+        report(f"reconnecting in {delay:.0f} s from the stored cursor")
+        stop_event.wait(delay)
+        delay = min(delay * 2, max_delay)
+    return True

@@ -172,9 +172,13 @@ class BlueskyConnector(Connector):
         client = self._client = _firehose_client(self.firehose, lambda: self._cursor,
                                                  self.connected)
 
+        finished = threading.Event()
+
         def stop_when_asked() -> None:
-            stop_event.wait()
-            client.stop()
+            while not finished.is_set():
+                if stop_event.wait(0.2):
+                    client.stop()
+                    return
 
         watcher = threading.Thread(target=stop_when_asked, daemon=True,
                                    name="bluesky-stop-watcher")
@@ -185,7 +189,7 @@ class BlueskyConnector(Connector):
             if self._failure is None:
                 self.clear_error()
         finally:
-            stop_event.set()  # releases the watcher
+            finished.set()  # releases the watcher
             connection.close()  # run() may have its own thread: leave no session behind
         if self._failure is not None:
             raise self._failure

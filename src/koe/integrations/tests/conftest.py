@@ -25,8 +25,9 @@ SCRIPTS = Path(__file__).resolve().parents[4] / "scripts" / "atproto"
 PASSWORD = "koe-test-password"
 
 
-def wait_until(predicate: Callable[[], object], *, timeout: float = 15, what: str = "") -> object:
-    """Poll ``predicate`` until it returns something true; fail after ``timeout`` seconds."""
+def wait_until(predicate: Callable[[], object], *, timeout: float = 60, what: str = "") -> object:
+    """Poll ``predicate`` until it returns something true; fail after ``timeout`` seconds
+    (generous: a busy 2-core machine compiles the policy for the first scan slowly)."""
     from django.db import OperationalError
 
     deadline = time.monotonic() + timeout
@@ -116,8 +117,8 @@ class RunningConnector:
 
     def stop(self) -> None:
         self.stop_event.set()
-        self.thread.join(timeout=15)
-        assert not self.thread.is_alive(), "the connector did not stop within 15 s"
+        self.thread.join(timeout=60)
+        assert not self.thread.is_alive(), "the connector did not stop within 60 s"
 
 
 @pytest.fixture
@@ -153,4 +154,4 @@ def start_connector(bluesky):
     yield start
     for handle in running:
         handle.stop_event.set()
-        handle.thread.join(timeout=15)
+        handle.thread.join(timeout=60)
