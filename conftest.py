@@ -46,6 +46,18 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_policy_caches():
+    """Each test reads the published policy and the internal spaces afresh: the processes'
+    short-lived caches would otherwise carry one test's policy into the next (same row ids
+    after the rollback, read within the cache's two seconds)."""
+    from koe.monitoring.ingest import forget_spaces
+    from koe.policies.selectors import forget_published
+
+    forget_published()
+    forget_spaces()
+
+
 @dataclass
 class ReceivedMail:
     """One message as the SMTP server received it: the envelope and the parsed message (its
