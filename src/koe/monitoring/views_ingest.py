@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from koe.people.permissions import permission_required
+from koe.people.permissions import can, permission_required
 from koe.web.errors import ValidationFailed
 
 from . import imports as import_services
@@ -50,6 +50,7 @@ def import_list(request):
         status = 400
     return render(request, "monitoring/imports.html", {
         "form": form, "has_accounts": accounts.exists(),
+        "can_manage_spaces": can(request.user, "monitoring.ingest"),
         "jobs": selectors.imports_visible_to(request.user)[:50]}, status=status)
 
 

@@ -21,6 +21,7 @@ NAV = [
     ("monitoring:cases", _("Cases"), "monitoring.cases_review"),
     ("monitoring:cases", _("Escalated cases"), "monitoring.cases_escalated"),
     ("monitoring:analytics", _("Analytics"), "monitoring.analytics"),
+    ("monitoring:imports", _("Imports"), "monitoring.ingest"),
     ("people:list", _("People"), "people.view"),
     ("audit:list", _("Audit log"), "audit.view"),
 ]
@@ -30,7 +31,13 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": []}
-    return {"nav": [(name, label) for name, label, perm in NAV if can(user, perm)]}
+    seen: set[str] = set()
+    nav = []
+    for name, label, perm in NAV:
+        if name not in seen and can(user, perm):  # one entry per page: the first label wins
+            seen.add(name)
+            nav.append((name, label))
+    return {"nav": nav}
 
 
 def notifications(request):
