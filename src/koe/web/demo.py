@@ -34,7 +34,11 @@ PEOPLE = [
     ("leo", "Leo Legal", "en", "legal", ["legal"]),
     ("hana", "人事 花子", "ja", "hr", ["hr"]),
     ("ivan", "Ivan IT", "en", "it", ["it"]),
+    ("ken", "佐藤 健 (営業部長)", "ja", "sales", []),
+    ("mia", "Mia Manager (Engineering lead)", "en", "engineering", []),
 ]
+# Who reports to whom: managers see their reports' escalated cases and overdue training.
+MANAGERS = {"taro": "ken", "emma": "mia"}
 
 ORGANIZATION = {
     "names": ["Acme", "アクメ"],
@@ -63,6 +67,10 @@ def load_demo() -> str:
                                password=DEMO_PASSWORD, display_name=name, language=lang,
                                department=departments[dept], roles=roles)
         people[username] = user
+    for report, manager in MANAGERS.items():
+        if people[report].manager_id is None:
+            people[report].manager = people[manager]
+            people[report].save(update_fields=["manager"])
     if people["admin"] and not people["admin"].is_staff:
         User.objects.filter(pk=people["admin"].pk).update(is_staff=True, is_superuser=True)
     ctx = {"departments": departments, "people": people, "organization": ORGANIZATION}

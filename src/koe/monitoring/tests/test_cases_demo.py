@@ -20,11 +20,10 @@ def test_the_demo_opens_coached_cases_in_both_languages(mailoutbox):
     assert cases["demo-taro-2"].messages.get().language == "ja"
     assert cases["demo-emma-1"].messages.get().language == "en"
     assert cases["demo-emma-1"].replies.get().kind == "disagree"
-    # taro's second personal-data case is a major repeat: it goes to Legal (and, as taro has
-    # no manager on record, to Compliance)
+    # taro's second personal-data case is a major repeat: it goes to his manager and Legal
     escalated = cases["demo-taro-3"]
     assert escalated.status == "escalated" and escalated.escalated_to == ["manager", "legal"]
-    assert sorted(escalated.events.get(kind="escalated").data["recipients"]) == ["chie", "leo"]
+    assert sorted(escalated.events.get(kind="escalated").data["recipients"]) == ["ken", "leo"]
     assert all(c.person == taro for k, c in cases.items() if k.startswith("demo-taro"))
     count = Case.objects.count()
     load_demo()
