@@ -14,3 +14,4 @@ class DocumentKind(models.TextChoices):
     BOILERPLATE = "boilerplate", _("Boilerplate")
     FAQ = "faq", _("FAQ")
     ASSET = "asset", _("Asset")
+    GUIDANCE = "guidance", _("Guidance")

@@ -22,7 +22,7 @@ from koe.web.errors import ValidationFailed
 
 from .analytics import GUIDANCE_ACTION, TRAINING_ACTION, category_label, current_rules
 
-GUIDANCE_KIND = DocumentKind.FAQ  # the library's kinds: an article people look up
+GUIDANCE_KIND = DocumentKind.GUIDANCE  # written from a problem area: how to do it well
 DEFAULT_DUE_DAYS = 30
 
 

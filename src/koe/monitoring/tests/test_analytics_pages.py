@@ -149,6 +149,7 @@ def test_guidance_is_published_audited_and_linked_from_the_row(world):
     doc = Document.objects.get()
     assert r.status_code == 302 and r["Location"] == f"/community/library/{doc.pk}/"
     assert doc.title_en.startswith("Guidance: ") and "P101" in doc.title_ja
+    assert doc.kind == "guidance"
     assert "## Why it matters" in doc.body_en and RULE_URL in doc.body_ja
     actions = list(AuditEntry.objects.order_by("seq").values_list("action", flat=True))
     assert actions[-2:] == ["library.document_create", "monitoring.guidance_create"]
