@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .permissions import can
 
+MANAGER = "@manager"  # not a role: someone is this person's manager on record
+
 NAV = [
     ("selfcheck", _("Can I post this?"), "selfcheck.use"),
     ("policies:current", _("Policy"), "policy.view"),
@@ -20,6 +22,9 @@ NAV = [
     ("monitoring:my_cases", _("My cases"), "monitoring.cases_mine"),
     ("monitoring:cases", _("Cases"), "monitoring.cases_review"),
     ("monitoring:cases", _("Escalated cases"), "monitoring.cases_escalated"),
+    ("monitoring:cases", _("Escalated cases"), MANAGER),
+    ("learning:dashboard", _("Training dashboard"), "learning.report"),
+    ("learning:dashboard", _("Training dashboard"), MANAGER),
     ("monitoring:analytics", _("Analytics"), "monitoring.analytics"),
     ("monitoring:imports", _("Imports"), "monitoring.ingest"),
     ("people:list", _("People"), "people.view"),
@@ -33,8 +38,17 @@ def navigation(request):
         return {"nav": []}
     seen: set[str] = set()
     nav = []
+    manages: bool | None = None  # asked only when an entry depends on it
     for name, label, perm in NAV:
-        if name not in seen and can(user, perm):  # one entry per page: the first label wins
+        if name in seen:  # one entry per page: the first label wins
+            continue
+        if perm == MANAGER:
+            if manages is None:
+                manages = user.reports.filter(is_active=True).exists()
+            allowed = manages
+        else:
+            allowed = can(user, perm)
+        if allowed:
             seen.add(name)
             nav.append((name, label))
     return {"nav": nav}

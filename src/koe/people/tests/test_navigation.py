@@ -25,3 +25,11 @@ def test_an_employee_sees_their_own_pages_only():
     names = _names(make_person())
     assert "monitoring:my_cases" in names
     assert "monitoring:cases" not in names and "monitoring:imports" not in names
+
+
+def test_a_manager_finds_escalations_and_the_training_dashboard():
+    manager = make_person()
+    assert "monitoring:cases" not in _names(manager)
+    make_person(manager=manager)
+    names = _names(manager)
+    assert "monitoring:cases" in names and "learning:dashboard" in names
