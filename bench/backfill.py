@@ -157,6 +157,21 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+def wait_ready(worker: subprocess.Popen, timeout: float = 300) -> float:
+    """Wait until the worker answers a ping (it has compiled the scanner and forked its pool);
+    returns how long that took."""
+    from koe.web.celery import app
+
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < timeout:
+        if worker.poll() is not None:
+            raise SystemExit(f"the worker stopped (exit {worker.returncode})")
+        if app.control.ping(timeout=0.5):
+            return time.perf_counter() - t0
+        time.sleep(0.2)
+    raise SystemExit(f"the worker did not answer a ping within {timeout:.0f} s")
+
+
 def progress() -> dict[str, int]:
     from django.db import connection
 
@@ -202,7 +217,7 @@ def run_size(n: int, args: argparse.Namespace, data_dir: str) -> dict:
         env=env, start_new_session=True)
     peak_rss = 0
     try:
-        time.sleep(2)  # workers import Django and compile the policy before the clock starts
+        wait_ready(worker)  # a worker in production is up before the backfill starts
         start = time.perf_counter()
         queue_imports(files)
         last_print = 0.0

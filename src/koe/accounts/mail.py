@@ -9,8 +9,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def send_to_person(template: str, user, context: dict) -> bool:
-    """Send ``emails/<template>-*.html`` to ``user``; False when they have no address."""
+def send_to_person(template: str, user, context: dict, *, connection=None) -> bool:
+    """Send ``emails/<template>-*.html`` to ``user``; False when they have no address.
+    ``connection``: an open mail connection to reuse (sending many in a row)."""
     if not user.email:
         return False
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -18,7 +19,7 @@ def send_to_person(template: str, user, context: dict) -> bool:
         subject = " ".join(render_to_string(f"emails/{template}-subject.html", context).split())
         text = render_to_string(f"emails/{template}-body-text.html", context)
         html = render_to_string(f"emails/{template}-body-html.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
+    message = EmailMultiAlternatives(subject, text, to=[user.email], connection=connection)
     message.attach_alternative(html, "text/html")
     message.send()
     return True

@@ -134,12 +134,22 @@ class Note:
     rule_code: str
 
 
-def template_texts(rule_code: str, lang: str) -> tuple[str, str]:
-    """(subject, body) of the template for ``rule_code`` in ``lang``: its own row, else the
-    default row (rule ""), else the built-in default."""
+def templates_by_rule() -> dict:
+    """Every stored template by rule code (a few dozen rows at most), for rendering many notes
+    with one query."""
     from .models import CoachingTemplate
 
-    rows = {t.rule_code: t for t in CoachingTemplate.objects.filter(rule_code__in=[rule_code, ""])}
+    return {t.rule_code: t for t in CoachingTemplate.objects.all()}
+
+
+def template_texts(rule_code: str, lang: str, *, templates: dict | None = None) -> tuple[str, str]:
+    """(subject, body) of the template for ``rule_code`` in ``lang``: its own row, else the
+    default row (rule ""), else the built-in default. ``templates``: from
+    :func:`templates_by_rule` (read here when not given)."""
+    from .models import CoachingTemplate
+
+    rows = templates if templates is not None else {
+        t.rule_code: t for t in CoachingTemplate.objects.filter(rule_code__in=[rule_code, ""])}
     row = rows.get(rule_code) or rows.get("")
     lang = "ja" if lang == "ja" else "en"
     if row is not None:
@@ -211,15 +221,17 @@ def _lead_finding(case):
     return min(findings, key=lambda f: (order.get(f.severity, 2), f.start), default=None)
 
 
-def render_note(case, lang: str, *, subject: str | None = None, body: str | None = None) -> Note:
+def render_note(case, lang: str, *, subject: str | None = None, body: str | None = None,
+                policy=None, templates: dict | None = None) -> Note:
     """The note for ``case`` in ``lang`` (the stored template unless ``subject``/``body`` are
-    given, as the preview does)."""
+    given, as the preview does). For many notes, pass the published ``policy`` and
+    ``templates_by_rule()`` once."""
     lang = "ja" if lang == "ja" else "en"
     finding = _lead_finding(case)
     code = finding.rule_code if finding else ""
     if subject is None or body is None:
-        subject, body = template_texts(code, lang)
-    values = note_values(case, lang)
+        subject, body = template_texts(code, lang, templates=templates)
+    values = note_values(case, lang, policy=policy)
     subject_text = " ".join(fill(subject, values).split())[: LIMITS["subject"]]
     return Note(language=lang, subject=subject_text, body=fill(body, values), rule_code=code)
 

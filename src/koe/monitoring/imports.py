@@ -198,9 +198,11 @@ def import_run(*, job_id: int, chunk: int = IMPORT_CHUNK) -> ImportJob | None:
 
 
 def _import_batch(job: ImportJob, batch: list[tuple[int, dict]], unreadable: list[dict]) -> bool:
-    account = SocialAccount.objects.get(pk=job.account_id)
+    account = SocialAccount.objects.select_related("owner").get(pk=job.account_id)
+    # The import runs as a task already: each chunk is scanned here, before its insert, and
+    # stored scanned with its cases (no scan task per chunk to read the posts back).
     result = post_ingest_many(account=account, items=[item for _, item in batch],
-                              source=PostSource.ARCHIVE)
+                              source=PostSource.ARCHIVE, scan_now=True)
     if result.skip_reason:
         return False
     errors = unreadable + [_error(batch[e["index"]][0], e["message"], e.get("message_ja"))

@@ -185,6 +185,7 @@ class IngestResult:
     post_ids: list[int] = field(default_factory=list)
     skip_reason: str | None = None
     outcomes: list[dict] | None = None
+    scan: ScanResult | None = None  # with ``scan_now``: what the scans found
 
 
 def post_ingest(*, account: SocialAccount, external_id: str, text: str, posted_at: Any = None,
@@ -218,16 +219,23 @@ def post_ingest(*, account: SocialAccount, external_id: str, text: str, posted_a
 
 
 def post_ingest_many(*, account: SocialAccount, items: Iterable[dict], source: str,
-                     outcomes: bool = False, batch_size: int = 2000) -> IngestResult:
+                     outcomes: bool = False, batch_size: int = 2000,
+                     scan_now: bool = False) -> IngestResult:
     """Take in many posts of one account: one query for known ids and one insert per batch.
 
     Bad items are reported in ``errors`` with their index and do not stop the rest; items
     already ingested (or repeated in ``items``) count as duplicates; nothing is stored for an
     account that is not watched (all ``skipped``, with ``skip_reason``). Scans are scheduled
     in chunks of ``KOE_SCAN_CHUNK`` after the commit.
+
+    ``scan_now``: for callers that already run as a Celery task in chunks (archive imports):
+    each batch is scanned here before its insert, stored scanned, and its cases opened in
+    the same transaction (no second read and no update of the posts); new cases go to
+    ``monitoring.process_new_cases`` after the commit as usual.
     """
     _check_source(source)
-    result = IngestResult(outcomes=[] if outcomes else None)
+    result = IngestResult(outcomes=[] if outcomes else None,
+                          scan=ScanResult() if scan_now else None)
     problem = watch_problem(account)
     batch: list[tuple[int, Any]] = []
     index = 0
@@ -240,10 +248,10 @@ def post_ingest_many(*, account: SocialAccount, items: Iterable[dict], source: s
             continue
         batch.append((index, item))
         if len(batch) >= batch_size:
-            _ingest_batch(account, batch, source, result)
+            _ingest_batch(account, batch, source, result, scan_now=scan_now)
             batch = []
     if batch:
-        _ingest_batch(account, batch, source, result)
+        _ingest_batch(account, batch, source, result, scan_now=scan_now)
     if problem is not None:
         result.skip_reason = problem
     return result
@@ -262,7 +270,7 @@ def _check_source(source: str) -> None:
 
 
 def _ingest_batch(account: SocialAccount, batch: list[tuple[int, Any]], source: str,
-                  result: IngestResult) -> None:
+                  result: IngestResult, *, scan_now: bool = False) -> None:
     now = timezone.now()
     keep_until = retain_until()
     fresh: dict[str, tuple[int, dict]] = {}
@@ -281,10 +289,23 @@ def _ingest_batch(account: SocialAccount, batch: list[tuple[int, Any]], source: 
             dup_indexes.append((index, fields["external_id"]))
         else:
             fresh[fields["external_id"]] = (index, fields)
+    scanner = ingest_scanner() if scan_now else None
+    reports = ({external_id: scanner.scan(fields["text"], account=fields["kind"])
+                for external_id, (_, fields) in fresh.items()} if scanner is not None else None)
     with transaction.atomic():
-        ours = _insert_posts(account, fresh, source=source, now=now, keep_until=keep_until)
+        ours = _insert_posts(account, fresh, source=source, now=now, keep_until=keep_until,
+                             verdicts=None if reports is None else
+                             {e: r.verdict for e, r in reports.items()})
         post_ids = list(ours.values())
-        if post_ids:
+        if reports is not None:
+            owner = account.owner
+            department_id = (owner.department_id if owner else None) or account.department_id
+            scanned = [_Scanned(pk, account.pk, account.owner_id, department_id,
+                                reports[external_id])
+                       for external_id, pk in sorted(
+                           ours.items(), key=lambda e: (fresh[e[0]][1]["posted_at"], e[1]))]
+            audit_record_many(_cases_for(scanner.policy, scanned, now, result.scan))
+        elif post_ids:
             schedule_scan(post_ids)
     result.created += len(ours)
     result.post_ids.extend(post_ids)
@@ -302,8 +323,10 @@ def _ingest_batch(account: SocialAccount, batch: list[tuple[int, Any]], source: 
 
 
 def _insert_posts(account: SocialAccount, fresh: dict[str, tuple[int, dict]], *, source: str,
-                  now: dt.datetime, keep_until: dt.date) -> dict[str, int]:
+                  now: dt.datetime, keep_until: dt.date,
+                  verdicts: dict[str, str] | None = None) -> dict[str, int]:
     """Insert the posts not ingested yet; return ``{external_id: pk}`` of those inserted here.
+    With ``verdicts`` (scanned before the insert) they are stored scanned at ``now``.
 
     PostgreSQL: one ``INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING`` per
     batch (no model objects, no look-up first). Elsewhere: one look-up of known ids, a
@@ -317,20 +340,24 @@ def _insert_posts(account: SocialAccount, fresh: dict[str, tuple[int, dict]], *,
         rows = [fields for _, fields in fresh.values()]
         sql = (
             f'INSERT INTO "{Post._meta.db_table}" ("{columns["account"]}", "external_id", "kind", '
-            '"source", "text", "url", "posted_at", "ingested_at", "retain_until", "verdict") '
-            "SELECT %s, e, k, %s, t, u, p, %s, %s, '' FROM unnest("
-            "%s::varchar[], %s::varchar[], %s::text[], %s::varchar[], %s::timestamptz[]) "
-            "AS x(e, k, t, u, p) ON CONFLICT DO NOTHING RETURNING external_id, id")
-        params = [account.pk, source, now, keep_until,
+            '"source", "text", "url", "posted_at", "ingested_at", "retain_until", "scanned_at", '
+            '"verdict") '
+            "SELECT %s, e, k, %s, t, u, p, %s, %s, %s, v FROM unnest("
+            "%s::varchar[], %s::varchar[], %s::text[], %s::varchar[], %s::timestamptz[], "
+            "%s::varchar[]) AS x(e, k, t, u, p, v) ON CONFLICT DO NOTHING RETURNING external_id, id")
+        params = [account.pk, source, now, keep_until, now if verdicts is not None else None,
                   [r["external_id"] for r in rows], [r["kind"] for r in rows],
                   [r["text"] for r in rows], [r["url"] for r in rows],
-                  [r["posted_at"] for r in rows]]
+                  [r["posted_at"] for r in rows],
+                  [verdicts[r["external_id"]] if verdicts is not None else "" for r in rows]]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return dict(cursor.fetchall())
     known = set(Post.objects.filter(account=account, external_id__in=list(fresh))
                 .values_list("external_id", flat=True))
     new = [Post(account=account, source=source, ingested_at=now, retain_until=keep_until,
+                scanned_at=now if verdicts is not None else None,
+                verdict=verdicts[external_id] if verdicts is not None else "",
                 **fields) for external_id, (_, fields) in fresh.items() if external_id not in known]
     Post.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
     return dict(Post.objects.filter(account=account, external_id__in=[p.external_id for p in new],
@@ -497,111 +524,128 @@ def _worst(findings) -> Any:
     return max(findings, key=lambda f: _SEVERITY_RANK.get(f.severity, 0))
 
 
+@dataclass(frozen=True, slots=True)
+class _Scanned:
+    """A post scanned with its report, as a case needs it."""
+
+    post_id: int
+    account_id: int
+    owner_id: int | None
+    department_id: int | None  # the owner's department, else the account's
+    report: Any
+
+
 def posts_scan(*, post_ids: Sequence[int]) -> ScanResult:
     """Scan these posts with the published policy and the internal spaces.
 
     A post with findings opens a case (or updates the one it has) with its findings, the
     ladder step and whom it escalates to; new cases go to ``monitoring.process_new_cases``
-    after the commit. A few queries per chunk, whatever its size.
+    after the commit. A few queries per chunk, whatever its size; the scan runs before the
+    transaction, and the audit chain is appended last, so its lock is held briefly.
     """
     scanner = ingest_scanner()
-    policy = scanner.policy
     result = ScanResult()
     now = timezone.now()
+    rows = list(Post.objects.filter(pk__in=list(post_ids), deleted_at__isnull=True)
+                .order_by("posted_at", "pk")
+                .values_list("pk", "text", "kind", "account_id", "account__owner_id",
+                             "account__owner__department_id", "account__department_id"))
+    if not rows:
+        return result
+    scanned = [_Scanned(pk, account_id, owner_id, owner_dept or account_dept,
+                        scanner.scan(text, account=kind))
+               for pk, text, kind, account_id, owner_id, owner_dept, account_dept in rows]
     with transaction.atomic():
-        posts = list(Post.objects.filter(pk__in=list(post_ids), deleted_at__isnull=True)
-                     .select_related("account__owner")
-                     .only("pk", "text", "kind", "posted_at", "account__id", "account__kind",
-                           "account__department_id", "account__owner__id",
-                           "account__owner__department_id", "account__network",
-                           "account__handle")
-                     .order_by("posted_at", "pk"))
-        if not posts:
-            return result
-        reports = {p.pk: scanner.scan(p.text, account=p.kind) for p in posts}
-        result.scanned = len(posts)
-        hits = [p for p in posts if reports[p.pk].findings]
-        result.with_findings = len(hits)
-        existing = {c.post_id: c for c in Case.objects.filter(post_id__in=[p.pk for p in hits])}
-        people = {p.account.owner_id for p in hits if p.account.owner_id}
-        earlier: set[tuple[int, str]] = set()
-        if people:
-            since = now - dt.timedelta(days=365)
-            # (a post's own case only matters on a rescan, which keeps the case's repeat flag)
-            earlier = set(Case.objects.filter(person_id__in=people, opened_at__gte=since)
-                          .exclude(status=CaseStatus.DISMISSED).order_by()
-                          .values_list("person_id", "category").distinct())
-        new_cases: list[tuple[Case, Post]] = []
-        updated: list[tuple[Case, Post]] = []
-        for post in hits:
-            findings = reports[post.pk].findings
-            worst = _worst(findings)
-            owner = post.account.owner
-            case = existing.get(post.pk)
-            repeat = case.repeat if case else (
-                owner is not None and (owner.pk, worst.category) in earlier)
-            action = policy.consequence(worst.severity, repeat=repeat)["action"]
-            targets = list(policy.escalation_targets(worst.severity, repeat=repeat,
-                                                     category=worst.category))
-            if case is None:
-                case = Case(post=post, account=post.account, person=owner,
-                            department_id=(owner.department_id if owner else None)
-                            or post.account.department_id,
-                            severity=worst.severity, category=worst.category, repeat=repeat,
-                            action=action, escalated_to=targets, opened_at=now, updated_at=now)
-                new_cases.append((case, post))
-                if owner is not None:
-                    earlier.add((owner.pk, worst.category))
-            else:
-                case.severity, case.category = worst.severity, worst.category
-                case.action, case.escalated_to, case.updated_at = action, targets, now
-                updated.append((case, post))
-        Case.objects.bulk_create([c for c, _ in new_cases], batch_size=1000)
-        if updated:
-            Case.objects.bulk_update([c for c, _ in updated],
-                                     ["severity", "category", "action", "escalated_to",
-                                      "updated_at"], batch_size=1000)
-            Finding.objects.filter(case__in=[c for c, _ in updated]).delete()
-        Finding.objects.bulk_create(
-            [Finding(case=case, rule_code=f.rule, category=f.category, severity=f.severity,
-                     start=f.start, end=f.end, excerpt=mask_excerpt(f.text, f.category),
-                     explanation=f.evidence[:300], created_at=now)
-             for case, post in new_cases + updated for f in reports[post.pk].findings],
-            batch_size=2000)
-        CaseEvent.objects.bulk_create(
-            [CaseEvent(case=case, kind="opened", at=now,
-                       data={"post": post.pk, "rules": _rules(reports[post.pk].findings)})
-             for case, post in new_cases]
-            + [CaseEvent(case=case, kind="rescanned", at=now,
-                         data={"post": post.pk, "rules": _rules(reports[post.pk].findings)})
-               for case, post in updated], batch_size=2000)
-        audit_record_many(
-            [(None, "case.opened", case,
-              {"post": post.pk, "severity": case.severity, "category": case.category,
-               "rules": _rules(reports[post.pk].findings), "action": case.action,
-               "repeat": case.repeat})
-             for case, post in new_cases]
-            + [(None, "case.rescanned", case,
-                {"post": post.pk, "severity": case.severity, "category": case.category,
-                 "rules": _rules(reports[post.pk].findings)})
-               for case, post in updated])
+        audits = _cases_for(scanner.policy, scanned, now, result)
         by_verdict: dict[str, list[int]] = {}
-        for post in posts:
-            by_verdict.setdefault(reports[post.pk].verdict, []).append(post.pk)
+        for item in scanned:
+            by_verdict.setdefault(item.report.verdict, []).append(item.post_id)
         for verdict, pks in by_verdict.items():
             Post.objects.filter(pk__in=pks).update(scanned_at=now, verdict=verdict)
-        result.new_case_ids = [c.pk for c, _ in new_cases]
-        result.updated_case_ids = [c.pk for c, _ in updated]
-        if result.new_case_ids:
-            ids = list(result.new_case_ids)
-
-            def hand_over() -> None:
-                from .tasks import process_new_cases
-
-                process_new_cases.delay(ids)
-
-            transaction.on_commit(hand_over)
+        audit_record_many(audits)
     return result
+
+
+def _cases_for(policy, scanned: Sequence[_Scanned], now: dt.datetime,
+               result: ScanResult) -> list[tuple]:
+    """Open or update the cases of the scanned posts with findings (in the caller's
+    transaction, posts in the order they were posted); returns the audit entries for the
+    caller to append last, and hands the new cases over after the commit."""
+    result.scanned += len(scanned)
+    hits = [s for s in scanned if s.report.findings]
+    result.with_findings += len(hits)
+    if not hits:
+        return []
+    existing = {c.post_id: c for c in Case.objects.filter(post_id__in=[s.post_id for s in hits])}
+    people = {s.owner_id for s in hits if s.owner_id}
+    earlier: set[tuple[int, str]] = set()
+    if people:
+        since = now - dt.timedelta(days=365)
+        # (a post's own case only matters on a rescan, which keeps the case's repeat flag)
+        earlier = set(Case.objects.filter(person_id__in=people, opened_at__gte=since)
+                      .exclude(status=CaseStatus.DISMISSED).order_by()
+                      .values_list("person_id", "category").distinct())
+    new_cases: list[tuple[Case, _Scanned]] = []
+    updated: list[tuple[Case, _Scanned]] = []
+    for item in hits:
+        findings = item.report.findings
+        worst = _worst(findings)
+        case = existing.get(item.post_id)
+        repeat = case.repeat if case else (
+            item.owner_id is not None and (item.owner_id, worst.category) in earlier)
+        action = policy.consequence(worst.severity, repeat=repeat)["action"]
+        targets = list(policy.escalation_targets(worst.severity, repeat=repeat,
+                                                 category=worst.category))
+        if case is None:
+            case = Case(post_id=item.post_id, account_id=item.account_id, person_id=item.owner_id,
+                        department_id=item.department_id, severity=worst.severity,
+                        category=worst.category, repeat=repeat, action=action,
+                        escalated_to=targets, opened_at=now, updated_at=now)
+            new_cases.append((case, item))
+            if item.owner_id is not None:
+                earlier.add((item.owner_id, worst.category))
+        else:
+            case.severity, case.category = worst.severity, worst.category
+            case.action, case.escalated_to, case.updated_at = action, targets, now
+            updated.append((case, item))
+    Case.objects.bulk_create([c for c, _ in new_cases], batch_size=1000)
+    if updated:
+        Case.objects.bulk_update([c for c, _ in updated],
+                                 ["severity", "category", "action", "escalated_to",
+                                  "updated_at"], batch_size=1000)
+        Finding.objects.filter(case__in=[c for c, _ in updated]).delete()
+    Finding.objects.bulk_create(
+        [Finding(case=case, rule_code=f.rule, category=f.category, severity=f.severity,
+                 start=f.start, end=f.end, excerpt=mask_excerpt(f.text, f.category),
+                 explanation=f.evidence[:300], created_at=now)
+         for case, item in new_cases + updated for f in item.report.findings],
+        batch_size=2000)
+    CaseEvent.objects.bulk_create(
+        [CaseEvent(case=case, kind="opened", at=now,
+                   data={"post": item.post_id, "rules": _rules(item.report.findings)})
+         for case, item in new_cases]
+        + [CaseEvent(case=case, kind="rescanned", at=now,
+                     data={"post": item.post_id, "rules": _rules(item.report.findings)})
+           for case, item in updated], batch_size=2000)
+    new_ids = [c.pk for c, _ in new_cases]
+    result.new_case_ids.extend(new_ids)
+    result.updated_case_ids.extend(c.pk for c, _ in updated)
+    if new_ids:
+        def hand_over() -> None:
+            from .tasks import process_new_cases
+
+            process_new_cases.delay(new_ids)
+
+        transaction.on_commit(hand_over)
+    return ([(None, "case.opened", case,
+              {"post": item.post_id, "severity": case.severity, "category": case.category,
+               "rules": _rules(item.report.findings), "action": case.action,
+               "repeat": case.repeat})
+             for case, item in new_cases]
+            + [(None, "case.rescanned", case,
+                {"post": item.post_id, "severity": case.severity, "category": case.category,
+                 "rules": _rules(item.report.findings)})
+               for case, item in updated])
 
 
 def _rules(findings) -> list[str]:

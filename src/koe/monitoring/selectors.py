@@ -202,9 +202,11 @@ def template_for(rule_code: str) -> CoachingTemplate | None:
     return CoachingTemplate.objects.filter(rule_code=rule_code).first()
 
 
-def escalation_recipients(case: Case, targets) -> tuple[list[User], list[str]]:
+def escalation_recipients(case: Case, targets, *,
+                          role_users: dict | None = None) -> tuple[list[User], list[str]]:
     """The people an escalation to ``targets`` reaches, and the targets nobody stands for
-    (a person without a manager; no one with the role)."""
+    (a person without a manager; no one with the role). ``role_users``: a dict kept by the
+    caller across many cases, so each role's people are read once."""
     people: dict[int, User] = {}
     missing = []
     role_of = {EscalationTarget.HR: Role.HR, EscalationTarget.LEGAL: Role.LEGAL,
@@ -214,8 +216,13 @@ def escalation_recipients(case: Case, targets) -> tuple[list[User], list[str]]:
             manager = case.person.manager if case.person_id else None
             found = [manager] if manager is not None and manager.is_active else []
         else:
-            found = list(User.objects.filter(role_rows__role=role_of[target], is_active=True)
-                         .distinct())
+            if role_users is not None and target in role_users:
+                found = list(role_users[target])
+            else:
+                found = list(User.objects.filter(role_rows__role=role_of[target], is_active=True)
+                             .distinct())
+                if role_users is not None:
+                    role_users[target] = found
         found = [u for u in found if u.pk != case.person_id]
         if not found:
             missing.append(target)

@@ -5,6 +5,7 @@ mail goes after the commit."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 
 from django.db import transaction
@@ -43,17 +44,88 @@ TRANSITIONS = {
 
 # ----------------------------------------------------------------------------- helpers
 
-def _event(case: Case, kind: str, *, actor=None, note: str = "", **data) -> CaseEvent:
-    event = CaseEvent.objects.create(case=case, kind=kind, actor=actor if getattr(
-        actor, "pk", None) else None, note=note, data=data)
-    audit_record(actor=actor, action=f"monitoring.case_{kind}", obj=case,
-                 data={"case": case.pk, "status": case.status, **data,
-                       **({"note": note[:300]} if note else {})})
+class _Batch:
+    """The writes of many new cases' ladder steps, made in a few statements by ``flush``.
+
+    ``cases_process_new`` runs the same steps as the single-case helpers, with this collector
+    passed as ``batch``: events, notifications, status changes and audit entries pile up here
+    and go to the database in bulk; the audit chain is appended last, so its lock is held
+    only for the end of the transaction. E-mails go after the commit on one connection.
+    """
+
+    def __init__(self) -> None:
+        self.events: list[CaseEvent] = []
+        self.audits: list[tuple] = []
+        self.notifications: list = []
+        self.mails: list[tuple[str, object, dict, int | None]] = []
+        self.changed: dict[int, tuple[Case, set[str]]] = {}
+        self.trainings: list[tuple[Case, object]] = []
+        self.role_users: dict = {}  # escalation recipients by role, read once per batch
+        self.courses: dict = {}
+        self.now = timezone.now()  # one time for the batch: its status changes share it
+
+    def save(self, case: Case, fields: list[str]) -> None:
+        self.changed.setdefault(case.pk, (case, set()))[1].update(fields)
+
+    def flush(self) -> None:
+        from koe.audit.services import audit_record_many
+        from koe.people.models import Notification
+
+        for case, course in self.trainings:  # (each enrolment audits: the chain lock from here)
+            _enrol(case, course, batch=self)
+        # cases that changed alike (most of a batch: coached, or escalated to the same
+        # people) in one UPDATE each
+        alike: dict[str, tuple[dict, list[int]]] = {}
+        for case, fields in self.changed.values():
+            values = {f: getattr(case, f) for f in sorted(fields)}
+            key = json.dumps(values, sort_keys=True, default=str)
+            alike.setdefault(key, (values, []))[1].append(case.pk)
+        for values, pks in alike.values():
+            Case.objects.filter(pk__in=pks).update(**values)
+        CaseEvent.objects.bulk_create(self.events, batch_size=1000)
+        Notification.objects.bulk_create(self.notifications, batch_size=1000)
+        audit_record_many(self.audits)
+        if self.mails:
+            mails = list(self.mails)
+            transaction.on_commit(lambda: _send_mails(mails))
+
+
+def _event(case: Case, kind: str, *, actor=None, note: str = "", batch: _Batch | None = None,
+           **data) -> CaseEvent:
+    event = CaseEvent(case=case, kind=kind, actor=actor if getattr(actor, "pk", None) else None,
+                      note=note, data=data, at=timezone.now())
+    audit = (actor, f"monitoring.case_{kind}", case,
+             {"case": case.pk, "status": case.status, **data,
+              **({"note": note[:300]} if note else {})})
+    if batch is not None:
+        batch.events.append(event)
+        batch.audits.append(audit)
+        return event
+    event.save()
+    audit_record(actor=audit[0], action=audit[1], obj=audit[2], data=audit[3])
     return event
 
 
+def _save(case: Case, fields: list[str], batch: _Batch | None) -> None:
+    if batch is not None:
+        batch.save(case, fields)
+    else:
+        case.save(update_fields=fields)
+
+
+def _notify(*, user, kind: str, title: str, body: str, url: str, batch: _Batch | None) -> None:
+    if batch is None:
+        notification_create(user=user, kind=kind, title=title, body=body, url=url)
+        return
+    from koe.people.models import Notification
+
+    # the same row notification_create writes, made with the batch's other rows
+    batch.notifications.append(Notification(user=user, kind=kind, title=title[:200], body=body,
+                                            url=url[:300]))
+
+
 def _move(case: Case, status: str, *, actor=None, kind: str | None = None, note: str = "",
-          **data) -> None:
+          batch: _Batch | None = None, **data) -> None:
     """Change ``case``'s status (checked against TRANSITIONS) and record the step."""
     if status not in TRANSITIONS.get(case.status, set()):
         raise Conflict("status", f"A case that is “{_label(case.status, 'en')}” cannot become "
@@ -62,9 +134,9 @@ def _move(case: Case, status: str, *, actor=None, kind: str | None = None, note:
                        "できません。")
     previous = case.status
     case.status = status
-    case.updated_at = timezone.now()
-    case.save(update_fields=["status", "updated_at"])
-    _event(case, kind or status, actor=actor, note=note, previous=previous, **data)
+    case.updated_at = batch.now if batch is not None else timezone.now()
+    _save(case, ["status", "updated_at"], batch)
+    _event(case, kind or status, actor=actor, note=note, previous=previous, batch=batch, **data)
 
 
 def _close(case: Case, status: str, *, actor=None, note: str = "", **data) -> None:
@@ -112,115 +184,178 @@ def _path(name: str, case: Case) -> str:
     return reverse(name, args=[case.pk])
 
 
-def _mail_after_commit(template: str, user, context: dict, *, message_id: int | None = None):
-    def send():
-        try:
-            sent = send_to_person(template, user, context)
-        except Exception:  # a mail server outage must not undo the case
-            log.exception("could not send %s to %s", template, user.pk)
-            return
-        if sent and message_id:
-            CoachingMessage.objects.filter(pk=message_id).update(emailed=True)
+def _mail_after_commit(template: str, user, context: dict, *, message_id: int | None = None,
+                       batch: _Batch | None = None):
+    if batch is not None:
+        batch.mails.append((template, user, context, message_id))
+        return
+    transaction.on_commit(lambda: _send_mails([(template, user, context, message_id)]))
 
-    transaction.on_commit(send)
+
+def _send_mails(mails: list[tuple[str, object, dict, int | None]]) -> None:
+    """Send after the commit, on one connection; a coaching note that went out is marked
+    ``emailed``. A failed mail is logged and does not stop the others (nor undo the case)."""
+    from django.core.mail import get_connection
+
+    connection = get_connection()
+    sent_notes: list[int] = []
+    try:
+        connection.open()
+    except Exception:
+        log.exception("could not open the mail connection")
+    try:
+        for template, user, context, message_id in mails:
+            try:
+                sent = send_to_person(template, user, context, connection=connection)
+            except Exception:  # a mail server outage must not undo the case
+                log.exception("could not send %s to %s", template, user.pk)
+                continue
+            if sent and message_id:
+                sent_notes.append(message_id)
+    finally:
+        connection.close()
+    if sent_notes:
+        CoachingMessage.objects.filter(pk__in=sent_notes).update(emailed=True)
 
 
 # ----------------------------------------------------------------------------- the ladder
 
+LADDER_BATCH = 500  # new cases carried out per transaction
+
+
 def cases_process_new(*, case_ids: list[int]) -> None:
     """Carry out the ladder step of each new case: coach (and assign a refresher, or ask a
     reviewer), or escalate. A case that is no longer new is left alone, so a retried task does
-    nothing twice."""
-    for case_id in case_ids:
+    nothing twice.
+
+    Cases go in batches of LADDER_BATCH, each in one transaction with a few statements
+    whatever its size (rows locked, findings and templates read once, notes, events,
+    notifications and audit entries written in bulk); e-mail goes after the commit.
+    """
+    ids = sorted(set(case_ids))
+    for i in range(0, len(ids), LADDER_BATCH):
         with transaction.atomic():
-            case = (Case.objects.select_for_update(of=("self",))
-                    .select_related("person", "person__manager").filter(pk=case_id, status=CaseStatus.NEW).first())
-            if case is not None:
-                _process(case)
+            cases = list(Case.objects.select_for_update(of=("self",))
+                         .select_related("person", "person__manager")
+                         .prefetch_related("findings")
+                         .filter(pk__in=ids[i:i + LADDER_BATCH], status=CaseStatus.NEW)
+                         .order_by("pk"))
+            if cases:
+                _process_many(cases)
 
 
-def _process(case: Case) -> None:
+def _process_many(cases: list[Case]) -> None:
+    from koe.policies.selectors import current_scanner
+
+    batch = _Batch()
+    policy = current_scanner().policy
+    templates = coaching.templates_by_rule()
+    coached = [c for c in cases if c.person is not None]
+    notes = {c.pk: coaching.render_note(c, c.person.language, policy=policy,
+                                        templates=templates) for c in coached}
+    messages = CoachingMessage.objects.bulk_create(
+        [CoachingMessage(case=c, language=notes[c.pk].language, subject=notes[c.pk].subject,
+                         body=notes[c.pk].body) for c in coached], batch_size=500)
+    by_case = {m.case_id: m for m in messages}
+    for case in cases:
+        _process(case, batch=batch, note=notes.get(case.pk), message=by_case.get(case.pk))
+    batch.flush()
+
+
+def _process(case: Case, *, batch: _Batch, note: coaching.Note | None,
+             message: CoachingMessage | None) -> None:
     action = case.action or "coach"
     if case.person is None:
         # Nobody to coach (e.g. a brand account without an owner): a reviewer takes it.
         case.needs_review = True
-        case.save(update_fields=["needs_review"])
-        _event(case, "review_requested", note="no person to coach", action=action)
+        _save(case, ["needs_review"], batch)
+        _event(case, "review_requested", note="no person to coach", action=action, batch=batch)
         if action == "escalate":
-            _escalate(case, actor=None, targets=case.escalated_to or [EscalationTarget.MANAGER])
+            _escalate(case, actor=None, targets=case.escalated_to or [EscalationTarget.MANAGER],
+                      batch=batch)
         return
-    _coach(case)
+    _coach(case, note=note, message=message, batch=batch)
     if action == "coach_and_training":
-        _assign_refresher(case)
+        _assign_refresher(case, batch=batch)
     elif action == "coach_and_review":
         case.needs_review = True
-        case.save(update_fields=["needs_review"])
-        _event(case, "review_requested", action=action)
+        _save(case, ["needs_review"], batch)
+        _event(case, "review_requested", action=action, batch=batch)
     elif action == "escalate":
-        _escalate(case, actor=None, targets=case.escalated_to or [EscalationTarget.MANAGER])
+        _escalate(case, actor=None, targets=case.escalated_to or [EscalationTarget.MANAGER],
+                  batch=batch)
     elif action != "coach":
-        _event(case, "unknown_action", note=f"unknown ladder step {action!r}; coached only")
+        _event(case, "unknown_action", note=f"unknown ladder step {action!r}; coached only",
+               batch=batch)
 
 
-def _coach(case: Case) -> CoachingMessage:
+def _coach(case: Case, *, note: coaching.Note, message: CoachingMessage,
+           batch: _Batch) -> CoachingMessage:
     person = case.person
-    note = coaching.render_note(case, person.language)
-    message = CoachingMessage.objects.create(case=case, language=note.language,
-                                             subject=note.subject, body=note.body)
     _move(case, CaseStatus.COACHING_SENT, kind="coaching_sent", message=message.pk,
-          language=note.language, rule=note.rule_code)
+          language=note.language, rule=note.rule_code, batch=batch)
     url = _path("monitoring:my_case", case)
     with translation.override(note.language):
         body = _("A private note with a better way to say it. Open it to read it and answer.")
-    notification_create(user=person, kind="coaching", title=note.subject, body=body, url=url)
+    _notify(user=person, kind="coaching", title=note.subject, body=body, url=url, batch=batch)
     _mail_after_commit("coaching-note", person, {
         "case": case, "subject": note.subject, "note": note.body,
-        "case_url": coaching.absolute(url)}, message_id=message.pk)
+        "case_url": coaching.absolute(url)}, message_id=message.pk, batch=batch)
     return message
 
 
-def _assign_refresher(case: Case) -> None:
+def _assign_refresher(case: Case, *, batch: _Batch) -> None:
     from koe.learning.models import Course
-    from koe.learning.services import enrollment_create
 
     slug = REFRESHER_COURSES.get(case.category, REFRESHER_COURSES["default"])
-    course = Course.objects.filter(slug=slug, is_published=True).first()
+    if slug not in batch.courses:
+        batch.courses[slug] = Course.objects.filter(slug=slug, is_published=True).first()
+    course = batch.courses[slug]
     if course is None:
         _event(case, "training_skipped", note="no refresher course for this category",
-               course=slug)
+               course=slug, batch=batch)
         return
+    batch.trainings.append((case, course))  # enrolled by flush(), next to the audit append
+
+
+def _enrol(case: Case, course, *, batch: _Batch) -> None:
+    from koe.learning.services import enrollment_create
+
     enrollment = enrollment_create(user=case.person, course=course,
                                    due_on=timezone.localdate() + dt.timedelta(days=REFRESHER_DAYS))
-    _event(case, "training_assigned", course=course.slug, enrollment=enrollment.pk)
+    _event(case, "training_assigned", course=course.slug, enrollment=enrollment.pk, batch=batch)
 
 
-def _escalate(case: Case, *, actor, targets, note: str = "") -> None:
+def _escalate(case: Case, *, actor, targets, note: str = "", batch: _Batch | None = None) -> None:
     targets = list(dict.fromkeys(str(t) for t in targets))
-    recipients, missing = selectors.escalation_recipients(case, targets)
+    roles = batch.role_users if batch is not None else None
+    recipients, missing = selectors.escalation_recipients(case, targets, role_users=roles)
     if (missing and not recipients) or EscalationTarget.MANAGER in missing:
         # Nobody stands for a target (no manager on record): compliance makes sure it is seen.
-        extra, _none = selectors.escalation_recipients(case, [EscalationTarget.COMPLIANCE])
+        extra, _none = selectors.escalation_recipients(case, [EscalationTarget.COMPLIANCE],
+                                                       role_users=roles)
         known = {u.pk for u in recipients}
         recipients += [u for u in extra if u.pk not in known]
     case.escalated_to = list(dict.fromkeys([*case.escalated_to, *targets]))
-    case.escalated_at = case.escalated_at or timezone.now()
-    case.save(update_fields=["escalated_to", "escalated_at"])
+    case.escalated_at = case.escalated_at or (batch.now if batch is not None else timezone.now())
+    _save(case, ["escalated_to", "escalated_at"], batch)
     if case.status != CaseStatus.ESCALATED:
         _move(case, CaseStatus.ESCALATED, actor=actor, kind="escalated", note=note,
-              targets=targets, recipients=[u.username for u in recipients], missing=missing)
+              targets=targets, recipients=[u.username for u in recipients], missing=missing,
+              batch=batch)
     else:
         _event(case, "escalated", actor=actor, note=note, targets=targets,
-               recipients=[u.username for u in recipients], missing=missing)
+               recipients=[u.username for u in recipients], missing=missing, batch=batch)
     url = _path("monitoring:case", case)
     for user in recipients:
         with translation.override(user.language or "ja"):
             title = _("A case was escalated to you: %(category)s (%(severity)s)") % {
                 "category": case.category, "severity": case.severity}
             body = _("Please read it and decide the next step privately.")
-        notification_create(user=user, kind="case_escalated", title=title, body=body, url=url)
+        _notify(user=user, kind="case_escalated", title=title, body=body, url=url, batch=batch)
         _mail_after_commit("case-escalated", user, {
             "case": case, "targets": targets, "note": note, "case_url": coaching.absolute(url),
-            "subject_person": case.person})
+            "subject_person": case.person}, batch=batch)
 
 
 def case_post_changed(*, case: Case, change: str, findings_remain: bool) -> Case:

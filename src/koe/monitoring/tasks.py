@@ -3,7 +3,30 @@ changed posts to the case lifecycle, importing archives, and the daily retention
 
 from __future__ import annotations
 
+import logging
+
+from celery.signals import worker_init
+
 from koe.web.celery import app
+
+log = logging.getLogger(__name__)
+
+
+@worker_init.connect(dispatch_uid="koe.monitoring.warm_scanner")
+def warm_scanner(**_kwargs) -> None:
+    """Compile the published policy with the internal spaces' index once, in the worker's
+    main process before it forks its pool: every pool process starts with the scanner ready
+    (shared copy-on-write) instead of compiling it on its first chunk."""
+    from django.db import connections
+
+    from .ingest import ingest_scanner
+
+    try:
+        ingest_scanner()
+    except Exception:  # no database yet (a fresh install): the first chunk compiles it
+        log.warning("could not compile the scanner before forking", exc_info=True)
+    finally:
+        connections.close_all()  # the pool processes open their own
 
 
 @app.task(name="monitoring.scan_posts")
