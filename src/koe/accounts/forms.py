@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from koe.learning.models import Track
 from koe.people.models import Department
-from koe.web.errors import ValidationFailed
 
 from .choices import AccountStatus, GrantLevel, Network, QuestionKind, ReviewDecision
 from .models import SurveyQuestion
@@ -15,11 +14,6 @@ from .selectors import active_people
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
-
-def add_service_error(form: forms.Form, exc: ValidationFailed) -> None:
-    """Show a service's error on the field it names (or on top), keeping what was typed."""
-    name = exc.field if exc.field in form.fields else None
-    form.add_error(name, forms.ValidationError(str(exc), code="service"))
 
 
 class PersonChoiceField(forms.ModelChoiceField):

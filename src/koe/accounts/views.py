@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from koe.people.models import Department, User
 from koe.people.permissions import can, permission_required, require
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import selectors, services
 from .choices import AccountKind, Network, ReviewDecision
@@ -30,7 +31,6 @@ from .forms import (
     ReviewStartForm,
     SurveyAnswerForm,
     SurveyForm,
-    add_service_error,
 )
 from .models import AccessGrant, AccessReviewItem, Goal, OAuthApp, Survey
 

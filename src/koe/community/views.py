@@ -13,19 +13,13 @@ from django.views.decorators.http import require_POST
 
 from koe.people.permissions import can, permission_required
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import selectors, services
 from .choices import DocumentKind
 from .forms import AnswerForm, DocumentForm, QuestionEditForm, QuestionForm
 from .models import Answer
 from .rendering import markdown_html, reader_lang
-
-
-def _attach(form, exc: ValidationFailed) -> None:
-    """Show a service's complaint next to its field; anything but bad input goes up."""
-    if exc.status != 400:
-        raise exc
-    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
 
 
 def _on(request) -> bool:
@@ -53,7 +47,7 @@ def question_ask(request):
             try:
                 question = services.question_ask(author=request.user, **form.cleaned_data)
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
             else:
                 messages.success(request, _("Your question is posted. You will see answers here."))
                 return redirect("community:question", pk=question.pk)
@@ -95,7 +89,7 @@ def answer_post(request, pk: int):
             services.answer_post(question=question, author=request.user,
                                  body=form.cleaned_data["body"])
         except ValidationFailed as exc:
-            _attach(form, exc)
+            add_service_error(form, exc, input_only=True)
         else:
             messages.success(request, _("Thank you for your answer."))
             return redirect("community:question", pk=question.pk)
@@ -160,7 +154,7 @@ def question_edit(request, pk: int):
             try:
                 services.question_edit(question=question, actor=request.user, **form.cleaned_data)
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
             else:
                 messages.success(request, _("Your changes are saved."))
                 return redirect("community:question", pk=question.pk)
@@ -183,7 +177,7 @@ def answer_edit(request, pk: int):
                 services.answer_edit(answer=answer, actor=request.user,
                                      body=form.cleaned_data["body"])
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
             else:
                 messages.success(request, _("Your changes are saved."))
                 return redirect(reverse("community:question", args=[answer.question_id])
@@ -266,7 +260,7 @@ def _document_form(request, *, doc=None):
                     saved = services.document_revise(document=doc, actor=request.user,
                                                       **form.cleaned_data)
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
             else:
                 messages.success(request, _("Saved as version %(v)s.") % {"v": saved.version})
                 return redirect("community:document", pk=saved.pk)

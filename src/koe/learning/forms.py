@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 from koe.people.choices import Role
 from koe.people.models import Department
-from koe.web.errors import ValidationFailed
 
 from .models import Course
 
@@ -18,11 +17,6 @@ QUESTIONS_HELP = _(
     "'? English | 日本語' is the question, '+ answer | 回答' a correct answer, "
     "'- answer | 回答' a wrong one, '> explanation | 解説' the explanation shown after.")
 
-
-def add_service_error(form: forms.Form, exc: ValidationFailed) -> None:
-    """Show a service's error on the field it names (or on top), keeping what was typed."""
-    name = exc.field if exc.field in form.fields else None
-    form.add_error(name, forms.ValidationError(str(exc), code="service"))
 
 
 class AssignForm(forms.Form):

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 
 from koe.people.permissions import can, permission_required
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import selectors, services
 from .charts import bar_chart_svg
-from .forms import AssignForm, QuizForm, add_service_error, parse_questions
+from .forms import AssignForm, QuizForm, parse_questions
 from .models import Course, Enrollment
 from .rendering import markdown_html
 from .video import embed_url

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from koe.people.permissions import permission_required
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import services
-from .forms import add_service_error
 from .forms_authoring import CourseEditForm, CourseForm, ModuleForm
 from .models import Course, Module, Quiz
 from .rendering import markdown_html

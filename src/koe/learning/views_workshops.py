@@ -17,10 +17,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from koe.people.permissions import can, permission_required
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import workshops as ws
 from .choices import Attendance, RegistrationStatus
-from .forms import add_service_error
 from .models import WorkshopSeries
 from .workshop_forms import TIME_ZONES, FeedbackForm, WorkshopForm
 

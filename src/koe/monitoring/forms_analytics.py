@@ -20,8 +20,3 @@ class TrainingForm(forms.Form):
                                     queryset=Course.objects.filter(is_published=True))
     due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
 
-
-def add_service_error(form: forms.Form, exc) -> None:
-    """Show a service's error on the field it names (or on top), keeping what was typed."""
-    name = exc.field if exc.field in form.fields else None
-    form.add_error(name, forms.ValidationError(str(exc), code="service"))

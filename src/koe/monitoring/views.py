@@ -18,18 +18,12 @@ from koe.engine import CATEGORIES, SEVERITIES
 from koe.people.models import Department
 from koe.people.permissions import permission_required
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import coaching, selectors, services
 from .choices import CaseStatus, EscalationTarget
 from .forms import EscalateForm, NoteForm, ReasonForm, ReplyForm, TemplateForm
 from .models import CoachingTemplate
-
-
-def _attach(form, exc: ValidationFailed) -> None:
-    """Show a service's complaint next to its field; anything but bad input goes up."""
-    if exc.status != 400:
-        raise exc
-    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
 
 
 def handler_required(view):
@@ -85,7 +79,7 @@ def my_case_reply(request, pk: int):
         try:
             services.case_reply(case=case, actor=request.user, **form.cleaned_data)
         except ValidationFailed as exc:
-            _attach(form, exc)
+            add_service_error(form, exc, input_only=True)
         else:
             messages.success(request, _("Thank you — your answer reached the social media team."))
             return redirect("monitoring:my_case", pk=case.pk)
@@ -145,7 +139,7 @@ def _case_post(request, pk: int, form_class, key: str, call, done: str):
         try:
             call(case, form.cleaned_data)
         except ValidationFailed as exc:
-            _attach(form, exc)
+            add_service_error(form, exc, input_only=True)
         else:
             messages.success(request, done)
             return redirect("monitoring:case", pk=case.pk)
@@ -213,7 +207,7 @@ def finding_dismiss(request, pk: int):
             services.finding_dismiss(finding=finding, actor=request.user,
                                      reason=form.cleaned_data["reason"])
         except ValidationFailed as exc:
-            _attach(form, exc)
+            add_service_error(form, exc, input_only=True)
         else:
             messages.success(request, _("The finding is dismissed as a false positive."))
             return redirect("monitoring:case", pk=finding.case_id)
@@ -269,7 +263,7 @@ def template_edit(request, code: str):
                     messages.success(request, _("The coaching template is saved."))
                     return redirect("monitoring:coaching_templates")
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
                 status = 400
         else:
             status = 400

@@ -14,10 +14,11 @@ from koe.engine import CATEGORIES
 from koe.people.models import Department
 from koe.people.permissions import can, permission_required, require
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import analytics, services_analytics
 from .analytics_charts import bars, colour, week_columns
-from .forms_analytics import GuidanceForm, TrainingForm, add_service_error
+from .forms_analytics import GuidanceForm, TrainingForm
 
 
 def _filters(request) -> tuple[analytics.Scope | None, dict]:

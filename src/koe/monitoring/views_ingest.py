@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from koe.people.permissions import can, permission_required
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import imports as import_services
 from . import ingest
@@ -20,12 +21,6 @@ from .forms_ingest import ImportForm, SpaceForm
 
 MAX_SPACE_UPLOAD = 8 * 1024 * 1024
 
-
-def _attach(form, exc: ValidationFailed) -> None:
-    """Show a service's complaint next to its field; anything but bad input goes up."""
-    if exc.status != 400:
-        raise exc
-    form.add_error(exc.field if exc.field in form.fields else None, str(exc))
 
 
 # ----------------------------------------------------------------------------- imports
@@ -43,7 +38,7 @@ def import_list(request):
                                                     account=form.cleaned_data["account"],
                                                     upload=form.cleaned_data.get("file"))
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
             else:
                 messages.success(request, _("The archive is uploaded; the import has started."))
                 return redirect("monitoring:import", pk=job.pk)
@@ -99,7 +94,7 @@ def space_list(request):
                                               kind=form.cleaned_data["kind"],
                                               text=_space_text(form))
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
             else:
                 messages.success(request, _("“%(title)s” is registered. Posts that copy it "
                                             "become leak findings.") % {"title": space.title})

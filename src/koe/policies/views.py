@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from koe.engine import PolicyError
 from koe.people.permissions import can, permission_required
 from koe.web.errors import ValidationFailed
+from koe.web.forms import add_service_error
 
 from . import selectors, services
 from .choices import ArtifactKind, VersionState, stakeholder_label
@@ -21,14 +22,6 @@ from .forms import SignOffForm, VersionForm
 from .models import PolicyArtifact, PolicyVersion
 from .rendering import policy_document, reader_lang, rule_view
 from .source import yaml_excerpt
-
-
-def _attach(form, exc: ValidationFailed) -> None:
-    """Show a service's complaint about input next to the field; other errors go up."""
-    if exc.status != 400:
-        raise exc
-    field = exc.field if exc.field in form.fields else None
-    form.add_error(field, str(exc))
 
 
 def _flags(user) -> dict:
@@ -202,7 +195,7 @@ def version_create(request):
             try:
                 version = services.version_create_draft(actor=request.user, **form.cleaned_data)
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
                 yaml_error = _yaml_error(form, exc)
             else:
                 messages.success(request, _("Draft v%(number)s saved.") % {"number": version.number})
@@ -240,7 +233,7 @@ def version_edit(request, number: int):
             try:
                 services.version_update(version=version, actor=request.user, **form.cleaned_data)
             except ValidationFailed as exc:
-                _attach(form, exc)
+                add_service_error(form, exc, input_only=True)
                 yaml_error = _yaml_error(form, exc)
             else:
                 messages.success(request, _("Draft saved."))
@@ -324,7 +317,7 @@ def version_signoff(request, number: int):
                                       decision=form.cleaned_data["decision"],
                                       comment=form.cleaned_data["comment"])
         except ValidationFailed as exc:
-            _attach(form, exc)
+            add_service_error(form, exc, input_only=True)
         else:
             messages.success(request, _("Your sign-off as %(role)s is recorded.")
                              % {"role": stakeholder_label(role)})
