@@ -151,14 +151,19 @@ def test_scans_run_in_chunks_of_the_configured_size(settings, django_capture_on_
     assert not Post.objects.filter(scanned_at__isnull=True).exists()
 
 
-def test_an_edited_post_is_rescanned_and_its_case_told(django_capture_on_commit_callbacks,
-                                                       monkeypatch):
+@pytest.fixture
+def told(monkeypatch) -> list[dict]:
+    """What the case lifecycle is told about changed posts (its handling of new cases is off)."""
     from koe.monitoring import services
 
-    told = []
-    monkeypatch.setattr(services, "case_post_changed", lambda **kw: told.append(kw),
+    calls = []
+    monkeypatch.setattr(services, "case_post_changed", lambda **kw: calls.append(kw),
                         raising=False)
     monkeypatch.setattr(services, "cases_process_new", lambda **kw: None, raising=False)
+    return calls
+
+
+def test_an_edited_post_is_rescanned_and_its_case_told(django_capture_on_commit_callbacks, told):
     account = enrolled_account()
     with django_capture_on_commit_callbacks(execute=True):
         ingest.post_ingest(account=account, external_id="p1", text=CREDENTIAL, source="api")
@@ -176,14 +181,7 @@ def test_an_edited_post_is_rescanned_and_its_case_told(django_capture_on_commit_
     assert told[-1] == {"case": case, "change": "deleted", "findings_remain": False}
 
 
-def test_an_edit_that_keeps_a_problem_updates_the_case(django_capture_on_commit_callbacks,
-                                                       monkeypatch):
-    from koe.monitoring import services
-
-    told = []
-    monkeypatch.setattr(services, "case_post_changed", lambda **kw: told.append(kw),
-                        raising=False)
-    monkeypatch.setattr(services, "cases_process_new", lambda **kw: None, raising=False)
+def test_an_edit_that_keeps_a_problem_updates_the_case(django_capture_on_commit_callbacks, told):
     account = enrolled_account()
     with django_capture_on_commit_callbacks(execute=True):
         ingest.post_ingest(account=account, external_id="p1", text=CREDENTIAL, source="api")
