@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import factory
 from allauth.mfa.models import Authenticator
 from django.test import Client
@@ -64,3 +66,18 @@ def assert_page_access(method: str, url: str, employee_status: int, role: str,
     assert getattr(client_for(make_person()), method)(url).status_code == employee_status, url
     person = make_person() if role == "employee" else make_person(role)
     assert getattr(client_for(person), method)(url).status_code == role_status, url
+
+
+def assert_api_access(method: str, url: str, body: dict | None, employee_status: int, role: str,
+                      role_status: int) -> None:
+    """One row of an API permission table: anonymous → 401, a plain employee gets
+    ``employee_status``, a person with ``role`` gets ``role_status``; a POST sends ``body``
+    (or ``{}``) as JSON."""
+    kwargs = ({"content_type": "application/json", "data": json.dumps(body or {})}
+              if method == "post" else {})
+    assert getattr(Client(), method)(url, **kwargs).status_code == 401, url
+    r = getattr(client_for(make_person()), method)(url, **kwargs)
+    assert r.status_code == employee_status, (url, r.content)
+    person = make_person() if role == "employee" else make_person(role)
+    r = getattr(client_for(person), method)(url, **kwargs)
+    assert r.status_code == role_status, (url, r.content)

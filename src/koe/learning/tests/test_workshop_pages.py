@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from koe.learning import workshops
 from koe.learning.models import Workshop, WorkshopRegistration
-from koe.people.testing import assert_page_access, client_for, make_person
+from koe.people.testing import assert_api_access, assert_page_access, client_for, make_person
 
 from .workshops_testing import future_session, session_at
 
@@ -84,20 +84,12 @@ API = [
 
 
 @pytest.mark.parametrize(("method", "path", "body", "employee_status", "role", "role_status"), API)
-def test_api_routes_answer_each_kind_of_caller(client, world, method, path, body, employee_status,
-                                               role, role_status):
-    url = path.format(**world)
+def test_api_routes_answer_each_kind_of_caller(world, method, path, body, employee_status, role,
+                                               role_status):
     if body == "new":
         start, end = _soon()
         body = {**NEW, "starts_at": start, "ends_at": end}
-    kwargs = ({"content_type": "application/json", "data": json.dumps(body or {})}
-              if method == "post" else {})
-    assert getattr(client, method)(url, **kwargs).status_code == 401, url
-    r = getattr(client_for(make_person()), method)(url, **kwargs)
-    assert r.status_code == employee_status, (url, r.content)
-    person = make_person() if role == "employee" else make_person(role)
-    r = getattr(client_for(person), method)(url, **kwargs)
-    assert r.status_code == role_status, (url, r.content)
+    assert_api_access(method, path.format(**world), body, employee_status, role, role_status)
 
 
 def test_the_workshop_routes_are_in_the_openapi_schema(client):
