@@ -6,10 +6,11 @@ with the error's status, in the caller's language (``Accept-Language``).
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyHeader, HttpBearer, django_auth
 
 from koe.engine.errors import KoeError
@@ -77,6 +78,35 @@ def _not_found(request, exc):
 def _unauthorized(request, exc):
     return api.create_response(request, {"error": "unauthorized",
                                          "message": "Sign in or send an API token."}, status=401)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    # django-ninja's own 4xx (e.g. a body it cannot parse) in the same shape as ours.
+    code = {400: "invalid", 404: "not_found", 405: "method_not_allowed"}.get(exc.status_code,
+                                                                          "invalid")
+    return api.create_response(request, {"error": code, "message": str(exc)},
+                               status=exc.status_code)
+
+
+@api.exception_handler(MultiPartParserError)
+def _bad_multipart(request, exc):
+    return api.create_response(request, {
+        "error": "invalid",
+        "message": "The request body is not valid multipart/form-data (check the boundary "
+                   "in the Content-Type header), or send JSON with Content-Type: "
+                   "application/json."}, status=400)
+
+
+@api.exception_handler(RequestDataTooBig)
+def _too_big(request, exc):
+    from django.conf import settings
+
+    return api.create_response(request, {
+        "error": "too_large",
+        "message": f"The request is too large (at most "
+                   f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE:,} bytes besides uploaded files)."},
+        status=413)
 
 
 @api.exception_handler(ValidationError)

@@ -65,6 +65,11 @@ class KoeErrorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from .badinput import unstorable_input
+
+        refused = unstorable_input(request)
+        if refused is not None:
+            return error_response(request, refused)
         return self.get_response(request)
 
     def process_exception(self, request, exc):
