@@ -6,33 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from koe.audit.services import audit_record
 from koe.people.permissions import MATRIX
 from koe.web.celery import app
 
 from .choices import AccountKind, ReviewDecision
+from .mail import send_to_person
 from .models import AccessReview, SocialAccount
 from .services import WITHDRAWN_KEPT_DAYS
-
-
-def _send(template: str, user, context: dict) -> None:
-    """One e-mail from a template triplet, in the recipient's language."""
-    if not user.email:
-        return
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {**context, "person": user, "site_url": settings.SITE_URL}
-        subject = " ".join(render_to_string(f"emails/{template}-subject.html", context).split())
-        text = render_to_string(f"emails/{template}-body-text.html", context)
-        html = render_to_string(f"emails/{template}-body-html.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 @app.task(name="accounts.remind_access_reviewers")
@@ -58,7 +42,7 @@ def remind_access_reviewers(review_id: int) -> int:
         for manager in managers:
             waiting[manager].append(item)
     for user, user_items in waiting.items():
-        _send("access-review-reminder", user, {"review": review, "items": user_items})
+        send_to_person("access-review-reminder", user, {"review": review, "items": user_items})
     return len(waiting)
 
 

@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from koe.accounts.mail import send_to_person
 from koe.people.permissions import can
 from koe.people.services import notification_from_template
 from koe.web.celery import app
 
 from .choices import Visibility
 from .models import Answer
-
-
-def _send(template: str, user, context: dict) -> None:
-    """One e-mail from a template triplet, in the recipient's language."""
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {**context, "person": user, "site_url": settings.SITE_URL}
-        subject = " ".join(render_to_string(f"emails/{template}-subject.html", context).split())
-        text = render_to_string(f"emails/{template}-body-text.html", context)
-        html = render_to_string(f"emails/{template}-body-html.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 @app.task(name="community.notify_followers")
@@ -51,7 +37,7 @@ def notify_followers(answer_id: int) -> int:
                                    url=f"{path}#answer-{answer.pk}", body=answer.body[:300])
         if not user.email:
             continue
-        _send("qa-new-answer", user, {"question": question, "answer": answer,
-                                      "excerpt": answer.body[:500], "url": url})
+        send_to_person("qa-new-answer", user, {"question": question, "answer": answer,
+                                               "excerpt": answer.body[:500], "url": url})
         sent += 1
     return sent

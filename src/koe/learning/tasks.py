@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from koe.accounts.mail import send_to_person
 from koe.people.services import notification_from_template
 from koe.web.celery import app
 
@@ -21,17 +19,6 @@ from .models import Enrollment
 REMIND_DAYS_BEFORE = 7
 REMIND_EVERY_DAYS = 7
 
-
-def _send(template: str, user, context: dict) -> None:
-    """One e-mail from a template triplet, in the recipient's language."""
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        context = {**context, "person": user, "site_url": settings.SITE_URL}
-        subject = " ".join(render_to_string(f"emails/{template}-subject.html", context).split())
-        text = render_to_string(f"emails/{template}-body-text.html", context)
-        html = render_to_string(f"emails/{template}-body-html.html", context)
-    message = EmailMultiAlternatives(subject, text, to=[user.email])
-    message.attach_alternative(html, "text/html")
-    message.send()
 
 
 @app.task(name="learning.remind_due")
@@ -55,7 +42,7 @@ def remind_due(today: str | None = None) -> int:
                                    template="learning-reminder", context=context,
                                    url=reverse("learning:mine"))
         if user.email:
-            _send("learning-reminder", user, context)
+            send_to_person("learning-reminder", user, context)
         Enrollment.objects.filter(pk__in=[e.pk for e in enrollments]).update(reminded_on=day)
     return len(by_user)
 
