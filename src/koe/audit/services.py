@@ -28,6 +28,25 @@ def _chain_head() -> tuple[int, str]:
     return (last.seq, last.hash) if last else (0, GENESIS)
 
 
+def _entry(*, seq: int, created_at, actor: Any, action: str, obj: Any,
+           data: dict[str, Any] | None, prev_hash: str) -> AuditEntry:
+    """An unsaved entry chained to ``prev_hash``, its own hash computed."""
+    entry = AuditEntry(
+        seq=seq,
+        created_at=created_at,
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_label=str(getattr(actor, "username", "") or "system"),
+        action=action,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        object_label=str(obj)[:200] if obj is not None else "",
+        data=data or {},
+        prev_hash=prev_hash,
+    )
+    entry.hash = entry.compute_hash()
+    return entry
+
+
 @transaction.atomic
 def audit_record(*, actor: Any, action: str, obj: Any = None,
                  data: dict[str, Any] | None = None) -> AuditEntry:
@@ -37,19 +56,8 @@ def audit_record(*, actor: Any, action: str, obj: Any = None,
     cannot both chain to the same predecessor.
     """
     seq, prev = _chain_head()
-    entry = AuditEntry(
-        seq=seq + 1,
-        created_at=timezone.now(),
-        actor=actor if getattr(actor, "pk", None) else None,
-        actor_label=str(getattr(actor, "username", "") or "system"),
-        action=action,
-        object_type=obj._meta.label_lower if obj is not None else "",
-        object_id=str(obj.pk) if obj is not None else "",
-        object_label=str(obj)[:200] if obj is not None else "",
-        data=data or {},
-        prev_hash=prev,
-    )
-    entry.hash = entry.compute_hash()
+    entry = _entry(seq=seq + 1, created_at=timezone.now(), actor=actor, action=action, obj=obj,
+                   data=data, prev_hash=prev)
     entry.save()
     return entry
 
@@ -69,15 +77,8 @@ def audit_record_many(entries: list[tuple[Any, str, Any, dict[str, Any] | None]]
     rows = []
     for actor, action, obj, data in entries:
         seq += 1
-        entry = AuditEntry(
-            seq=seq, created_at=now,
-            actor=actor if getattr(actor, "pk", None) else None,
-            actor_label=str(getattr(actor, "username", "") or "system"),
-            action=action,
-            object_type=obj._meta.label_lower if obj is not None else "",
-            object_id=str(obj.pk) if obj is not None else "",
-            object_label=str(obj)[:200] if obj is not None else "",
-            data=data or {}, prev_hash=prev)
-        entry.hash = prev = entry.compute_hash()
+        entry = _entry(seq=seq, created_at=now, actor=actor, action=action, obj=obj, data=data,
+                       prev_hash=prev)
+        prev = entry.hash
         rows.append(entry)
     return AuditEntry.objects.bulk_create(rows, batch_size=1000)
