@@ -18,7 +18,7 @@ from koe.people.models import Department, User
 from koe.people.permissions import can
 
 from .models import Certificate, Course, Enrollment, Track
-from .selectors import DepartmentRow
+from .selectors import DepartmentRow, enrolment_counts_by_department
 
 NO_DEPARTMENT = "—"
 MAX_CHAIN = 12  # how far down a reporting line the manager's view reaches
@@ -109,10 +109,7 @@ def training_dashboard(user: User, *, department: Department | None = None,
     if course is not None:
         enrollments = enrollments.filter(course=course)
 
-    agg = (enrollments.values("user__department")
-           .annotate(assigned=Count("pk"),
-                     completed=Count("pk", filter=Q(completed_at__isnull=False)),
-                     overdue=Count("pk", filter=Q(completed_at__isnull=True, due_on__lt=today))))
+    agg = enrolment_counts_by_department(enrollments, today)
     by_dept = {a["user__department"]: a for a in agg}
     completion = [DepartmentRow(names.get(k, NO_DEPARTMENT), by_dept[k]["assigned"],
                                 by_dept[k]["completed"], by_dept[k]["overdue"])

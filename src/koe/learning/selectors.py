@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -98,16 +99,21 @@ class DepartmentRow:
         return round(100 * self.completed / self.assigned) if self.assigned else 0
 
 
+def enrolment_counts_by_department(enrollments: QuerySet, today: dt.date) -> QuerySet:
+    """Rows of ``user__department`` with the ``assigned``, ``completed`` and ``overdue`` (due
+    before ``today``, not completed) counts of ``enrollments``."""
+    return (enrollments.values("user__department")
+            .annotate(assigned=Count("pk"),
+                      completed=Count("pk", filter=Q(completed_at__isnull=False)),
+                      overdue=Count("pk", filter=Q(completed_at__isnull=True, due_on__lt=today))))
+
+
 def completion_by_department(course: Course | None = None) -> list[DepartmentRow]:
     """Assigned, completed and overdue enrolments per department (people without one last)."""
-    today = timezone.localdate()
     enrollments = Enrollment.objects.filter(user__is_active=True)
     if course is not None:
         enrollments = enrollments.filter(course=course)
-    agg = (enrollments.values("user__department")
-           .annotate(assigned=Count("pk"),
-                     completed=Count("pk", filter=Q(completed_at__isnull=False)),
-                     overdue=Count("pk", filter=Q(completed_at__isnull=True, due_on__lt=today))))
+    agg = enrolment_counts_by_department(enrollments, timezone.localdate())
     names = {d.pk: d.name for d in Department.objects.all()}
     rows = [DepartmentRow(names.get(a["user__department"], "—"), a["assigned"], a["completed"],
                           a["overdue"]) for a in agg]
