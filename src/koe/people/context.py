@@ -1,6 +1,7 @@
 """What every page shows about the person: the navigation (from the permission matrix) and
 the unread notifications count."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .permissions import can
@@ -51,7 +52,17 @@ def navigation(request):
         if allowed:
             seen.add(name)
             nav.append((name, label))
-    return {"nav": nav}
+    return {"nav": nav, "nav_current": _current(request.path, nav)}
+
+
+def _current(path: str, nav) -> str:
+    """The entry the page belongs to: the longest entry address the path starts with."""
+    best = ""
+    for name, _label in nav:
+        href = reverse(name)
+        if path.startswith(href) and len(href) > len(best):
+            best = href
+    return best
 
 
 def notifications(request):
