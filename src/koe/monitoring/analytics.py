@@ -165,7 +165,10 @@ def current_rules() -> dict:
 
 
 def _rule_names() -> dict[str, str]:
-    return {code: rule.name for code, rule in current_rules().items()}
+    """Readable rule titles in the reader's language, by code."""
+    from koe.policies.titles import rule_title
+
+    return {code: rule_title(rule) for code, rule in current_rules().items()}
 
 
 def _department_label(code: str | None, name_en: str | None, name_ja: str | None) -> str:
@@ -471,7 +474,7 @@ def problem_rules(scope: Scope) -> list[ProblemArea]:
     heads = _headcounts()
     people = heads.get(scope.department.pk, 0) if scope.department else sum(heads.values())
     rules = current_rules()
-    names = {code: rule.name for code, rule in rules.items()}
+    names = _rule_names()
     areas = []
     for r in _problem_counts(scope, "rule_code,category"):
         if not r["findings"] and not r["previous"]:

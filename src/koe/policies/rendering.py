@@ -22,6 +22,7 @@ from koe.engine import Policy, PolicyError, default_policy
 from .choices import CATEGORY_LABELS, SEVERITY_LABELS
 from .content import DEFAULT_GUIDANCE, DEFAULT_TITLE
 from .models import PolicyVersion
+from .titles import rule_title
 
 FONT_STACK = ('"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", '
               '"Noto Sans", "DejaVu Sans", sans-serif')
@@ -62,6 +63,7 @@ class RuleView:
     suggestion: str
     docs: list[tuple[str, str, str]]  # (section, heading, text)
     search: str
+    title: str = ""  # readable, in the reader's language (``name`` is an identifier)
 
     def doc(self, section: str) -> str:
         return next((text for s, _h, text in self.docs if s == section), "")
@@ -120,9 +122,10 @@ def rule_view(rule, lang: str) -> RuleView:
             docs.append((section, headings[section], text))
     message, suggestion = rule.text("message", lang), rule.text("suggestion", lang)
     category_label = str(CATEGORY_LABELS.get(rule.category, rule.category))
-    search = " ".join([rule.code, rule.name, rule.category, category_label, message, suggestion,
-                       *(t for _s, _h, t in docs)]).lower()
-    return RuleView(code=rule.code, name=rule.name, category=rule.category,
+    title = rule_title(rule, lang)
+    search = " ".join([rule.code, rule.name, title, rule.category, category_label, message,
+                       suggestion, *(t for _s, _h, t in docs)]).lower()
+    return RuleView(code=rule.code, name=rule.name, title=title, category=rule.category,
                     category_label=category_label, severity=rule.severity,
                     severity_label=str(SEVERITY_LABELS.get(rule.severity, rule.severity)),
                     message=message, suggestion=suggestion, docs=docs, search=search)

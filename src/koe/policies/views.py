@@ -87,7 +87,16 @@ def rule(request, code: str):
     view = rule_view(found, lang)
     step = next((s for s in policy_document(version, lang).ladder if s.severity == found.severity),
                 None)
-    return render(request, "policies/rule.html", {"rule": view, "step": step, "version": version})
+    asks = can(request.user, "qa.ask")
+    questions = []
+    if asks:
+        from koe.community.selectors import visible_questions
+
+        questions = list(visible_questions(request.user)
+                         .filter(rule_code__iexact=found.code, removed_at__isnull=True)
+                         .order_by("-created_at")[:5])
+    return render(request, "policies/rule.html", {"rule": view, "step": step, "version": version,
+                                                  "asks": asks, "questions": questions})
 
 
 @permission_required("policy.view")

@@ -35,7 +35,7 @@ def test_confirmed_findings_are_counted_by_category_rule_and_department(world):
     assert counts(analytics.findings_by_category(s)) == [("pii", 2), ("secret", 2), ("claims", 1)]
     assert counts(analytics.findings_by_rule(s)) == [("P101", 2), ("S101", 2), ("R101", 1)]
     assert counts(analytics.findings_by_department(s)) == [("sales", 4), ("eng", 1)]
-    assert analytics.findings_by_rule(s)[0].label == "P101 email-address"
+    assert analytics.findings_by_rule(s)[0].label == "P101 メールアドレス"  # the readable title
 
 
 def test_department_labels_follow_the_reader_language(world):

@@ -77,7 +77,7 @@ def test_problem_areas_rank_with_the_score_of_the_page(world):
 
 def test_precision_worst_first_with_reasons(world):
     rules = get(world["chie"], "precision").json()["rules"]
-    assert rules[0] == {"rule": "P101", "label": "P101 email-address", "category": "pii",
+    assert rules[0] == {"rule": "P101", "label": "P101 メールアドレス", "category": "pii",
                         "findings": 4, "dismissed": 2, "precision": 50.0,
                         "reasons": {"not personal data": 1, "test address": 1}}
 

@@ -77,7 +77,7 @@ def test_charts_are_accessible_svg_with_a_table_of_the_numbers(world):
     assert '<desc id="cat-d">' in html and 'aria-labelledby="cat-t cat-d"' in html
     # columns: pii, secret, claims (the categories with findings), total
     assert row(r, "data-week", "2026-03-02").split() == ["2026-03-02", "2", "0", "0", "2"]
-    assert row(r, "data-rule", "P101").split() == ["P101", "email-address", "2"]
+    assert row(r, "data-rule", "P101").split() == ["P101", "E-mail", "address", "2"]
 
 
 def test_filters_narrow_the_page_and_keep_what_was_typed(world):
@@ -208,7 +208,7 @@ def test_precision_lists_the_worst_rule_first_with_reasons(world):
     html = r.content.decode()
     assert html.index('data-rule="P101"') < html.index('data-rule="S101"')
     p101 = row(r, "data-rule", "P101")
-    assert p101.startswith("P101 email-address 4 2 50%")
+    assert p101.startswith("P101 E-mail address 4 2 50%")
     assert "not personal data × 1" in p101 and "test address × 1" in p101
     assert f'href="{RULE_URL}"' in html
     assert '<title id="prec-t">Precision by rule (%), worst first</title>' in html
