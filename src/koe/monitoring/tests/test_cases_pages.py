@@ -58,7 +58,7 @@ def test_a_reviewer_filters_reads_dismisses_and_resolves(coached):
     reviewer = client_for(make_person("reviewer", language="en"))
     html = reviewer.get("/monitoring/cases/", {"department": "sales"}).content.decode()
     assert f'data-case="{coached.pk}"' in html and f'data-case="{other.pk}"' not in html
-    assert "1 new answer" in html
+    assert "1 new reply" in html
     html = reviewer.get("/monitoring/cases/", {"category": "pii", "status": "new"}).content.decode()
     assert f'data-case="{other.pk}"' in html and f'data-case="{coached.pk}"' not in html
     html = reviewer.get("/monitoring/cases/", {"attention": "replies"}).content.decode()
