@@ -21,8 +21,9 @@ from koe.audit.services import audit_record
 from koe.web.errors import ValidationFailed
 
 from .choices import ImportStatus, PostSource
-from .ingest import WATCH_REASONS, post_ingest_many, watch_problem
+from .ingest import WATCH_REASONS, cases_hand_over, post_ingest_many, watch_problem
 from .models import ImportJob
+from .services import LADDER_BATCH
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv"}
 MAX_UPLOAD = 512 * 1024 * 1024
@@ -168,6 +169,7 @@ def import_run(*, job_id: int, chunk: int = IMPORT_CHUNK) -> ImportJob | None:
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING, total=total)
     batch: list[tuple[int, dict]] = []
     unreadable: list[dict] = []  # lines that are not even a record, reported with the chunk
+    cases: list[int] = []  # new cases, handed to the ladder in batches of LADDER_BATCH
     try:
         for number, item, error in _records(path, fmt):
             if error is not None:
@@ -175,16 +177,19 @@ def import_run(*, job_id: int, chunk: int = IMPORT_CHUNK) -> ImportJob | None:
             else:
                 batch.append((number, item))
             if len(batch) + len(unreadable) >= chunk:
-                if not _import_batch(job, batch, unreadable):
+                if not _import_batch(job, batch, unreadable, cases):
                     return _stopped(job)
                 batch, unreadable = [], []
-        if (batch or unreadable) and not _import_batch(job, batch, unreadable):
+        if (batch or unreadable) and not _import_batch(job, batch, unreadable, cases):
             return _stopped(job)
     except ArchiveError as exc:
         return _fail(job, _error(None, exc.en, exc.ja))
     except UnicodeDecodeError as exc:
         return _fail(job, _error(None, f"the file is not UTF-8 text (byte {exc.start})",
                                  f"ファイルが UTF-8 のテキストではありません（{exc.start} バイト目）"))
+    finally:
+        if cases:
+            cases_hand_over(cases)
     job.refresh_from_db()
     job.status = ImportStatus.DONE
     job.finished_at = timezone.now()
@@ -197,12 +202,18 @@ def import_run(*, job_id: int, chunk: int = IMPORT_CHUNK) -> ImportJob | None:
     return job
 
 
-def _import_batch(job: ImportJob, batch: list[tuple[int, dict]], unreadable: list[dict]) -> bool:
+def _import_batch(job: ImportJob, batch: list[tuple[int, dict]], unreadable: list[dict],
+                  cases: list[int]) -> bool:
     account = SocialAccount.objects.select_related("owner").get(pk=job.account_id)
     # The import runs as a task already: each chunk is scanned here, before its insert, and
-    # stored scanned with its cases (no scan task per chunk to read the posts back).
+    # stored scanned with its cases (no scan task per chunk to read the posts back). Its new
+    # cases join ``cases``: the ladder gets them in batches, not a few per chunk.
     result = post_ingest_many(account=account, items=[item for _, item in batch],
-                              source=PostSource.ARCHIVE, scan_now=True)
+                              source=PostSource.ARCHIVE, scan_now=True, hand_over=False)
+    cases.extend(result.scan.new_case_ids)
+    if len(cases) >= LADDER_BATCH:
+        cases_hand_over(cases)
+        cases.clear()
     if result.skip_reason:
         return False
     errors = unreadable + [_error(batch[e["index"]][0], e["message"], e.get("message_ja"))

@@ -220,7 +220,7 @@ def post_ingest(*, account: SocialAccount, external_id: str, text: str, posted_a
 
 def post_ingest_many(*, account: SocialAccount, items: Iterable[dict], source: str,
                      outcomes: bool = False, batch_size: int = 2000,
-                     scan_now: bool = False) -> IngestResult:
+                     scan_now: bool = False, hand_over: bool = True) -> IngestResult:
     """Take in many posts of one account: one query for known ids and one insert per batch.
 
     Bad items are reported in ``errors`` with their index and do not stop the rest; items
@@ -231,7 +231,9 @@ def post_ingest_many(*, account: SocialAccount, items: Iterable[dict], source: s
     ``scan_now``: for callers that already run as a Celery task in chunks (archive imports):
     each batch is scanned here before its insert, stored scanned, and its cases opened in
     the same transaction (no second read and no update of the posts); new cases go to
-    ``monitoring.process_new_cases`` after the commit as usual.
+    ``monitoring.process_new_cases`` after the commit as usual, or, with ``hand_over``
+    False, are left to the caller (``result.scan.new_case_ids``), which hands them over in
+    larger batches.
     """
     _check_source(source)
     result = IngestResult(outcomes=[] if outcomes else None,
@@ -248,10 +250,11 @@ def post_ingest_many(*, account: SocialAccount, items: Iterable[dict], source: s
             continue
         batch.append((index, item))
         if len(batch) >= batch_size:
-            _ingest_batch(account, batch, source, result, scan_now=scan_now)
+            _ingest_batch(account, batch, source, result, scan_now=scan_now,
+                          hand_over=hand_over)
             batch = []
     if batch:
-        _ingest_batch(account, batch, source, result, scan_now=scan_now)
+        _ingest_batch(account, batch, source, result, scan_now=scan_now, hand_over=hand_over)
     if problem is not None:
         result.skip_reason = problem
     return result
@@ -270,7 +273,8 @@ def _check_source(source: str) -> None:
 
 
 def _ingest_batch(account: SocialAccount, batch: list[tuple[int, Any]], source: str,
-                  result: IngestResult, *, scan_now: bool = False) -> None:
+                  result: IngestResult, *, scan_now: bool = False,
+                  hand_over: bool = True) -> None:
     now = timezone.now()
     keep_until = retain_until()
     fresh: dict[str, tuple[int, dict]] = {}
@@ -304,7 +308,8 @@ def _ingest_batch(account: SocialAccount, batch: list[tuple[int, Any]], source: 
                                 reports[external_id])
                        for external_id, pk in sorted(
                            ours.items(), key=lambda e: (fresh[e[0]][1]["posted_at"], e[1]))]
-            audit_record_many(_cases_for(scanner.policy, scanned, now, result.scan))
+            audit_record_many(_cases_for(scanner.policy, scanned, now, result.scan,
+                                         hand_over=hand_over))
         elif post_ids:
             schedule_scan(post_ids)
     result.created += len(ours)
@@ -566,11 +571,11 @@ def posts_scan(*, post_ids: Sequence[int]) -> ScanResult:
     return result
 
 
-def _cases_for(policy, scanned: Sequence[_Scanned], now: dt.datetime,
-               result: ScanResult) -> list[tuple]:
+def _cases_for(policy, scanned: Sequence[_Scanned], now: dt.datetime, result: ScanResult, *,
+               hand_over: bool = True) -> list[tuple]:
     """Open or update the cases of the scanned posts with findings (in the caller's
     transaction, posts in the order they were posted); returns the audit entries for the
-    caller to append last, and hands the new cases over after the commit."""
+    caller to append last, and (``hand_over``) hands the new cases over after the commit."""
     result.scanned += len(scanned)
     hits = [s for s in scanned if s.report.findings]
     result.with_findings += len(hits)
@@ -630,13 +635,8 @@ def _cases_for(policy, scanned: Sequence[_Scanned], now: dt.datetime,
     new_ids = [c.pk for c, _ in new_cases]
     result.new_case_ids.extend(new_ids)
     result.updated_case_ids.extend(c.pk for c, _ in updated)
-    if new_ids:
-        def hand_over() -> None:
-            from .tasks import process_new_cases
-
-            process_new_cases.delay(new_ids)
-
-        transaction.on_commit(hand_over)
+    if new_ids and hand_over:
+        cases_hand_over(new_ids)
     return ([(None, "case.opened", case,
               {"post": item.post_id, "severity": case.severity, "category": case.category,
                "rules": _rules(item.report.findings), "action": case.action,
@@ -646,6 +646,18 @@ def _cases_for(policy, scanned: Sequence[_Scanned], now: dt.datetime,
                 {"post": item.post_id, "severity": case.severity, "category": case.category,
                  "rules": _rules(item.report.findings)})
                for case, item in updated])
+
+
+def cases_hand_over(case_ids: Sequence[int]) -> None:
+    """After the commit, new cases go to the ladder (``monitoring.process_new_cases``)."""
+    ids = list(case_ids)
+
+    def send() -> None:
+        from .tasks import process_new_cases
+
+        process_new_cases.delay(ids)
+
+    transaction.on_commit(send)
 
 
 def _rules(findings) -> list[str]:

@@ -184,6 +184,10 @@ CELERY_BEAT_SCHEDULE = {
     "monitoring-retention": {"task": "monitoring.purge_expired", "schedule": 24 * 3600.0},
 }
 CELERY_ACCEPT_CONTENT = ["json"]
+# Keep a worker process's database connection across tasks (Celery's Django fixup otherwise
+# closes it after every task: a new PostgreSQL backend, cold caches, per chunk). Connections
+# past CONN_MAX_AGE or broken are still replaced: koe.web.celery checks before each task.
+CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000)
 # Monitoring: how many posts one scan task takes (the bulk path splits ingests into chunks).
 KOE_SCAN_CHUNK = env_int("KOE_SCAN_CHUNK", 500)
 # Bluesky connector (`koe connect bluesky`): the firehose it reads (a relay or one PDS) and the
