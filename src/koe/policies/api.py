@@ -30,6 +30,7 @@ class SignOffOut(Schema):
 class VersionSummaryOut(Schema):
     number: int
     title: str
+    title_ja: str
     state: str
     review_round: int
     public: bool
@@ -52,6 +53,7 @@ class VersionOut(VersionSummaryOut):
 
 class DraftIn(Schema):
     title: str
+    title_ja: str = ""
     yaml: str | None = None
     guidance_en: str | None = None
     guidance_ja: str | None = None
@@ -61,6 +63,7 @@ class DraftIn(Schema):
 
 class DraftUpdateIn(Schema):
     title: str | None = None
+    title_ja: str | None = None
     yaml: str | None = None
     guidance_en: str | None = None
     guidance_ja: str | None = None
@@ -105,7 +108,7 @@ class RemindOut(Schema):
 
 
 def _summary(v) -> dict:
-    return {"number": v.number, "title": v.title, "state": v.state, "review_round": v.review_round,
+    return {"number": v.number, "title": v.title, "title_ja": v.title_ja, "state": v.state, "review_round": v.review_round,
             "public": v.public, "created_by": v.created_by.username if v.created_by else None,
             "created_at": v.created_at, "submitted_at": v.submitted_at,
             "published_at": v.published_at}
@@ -149,7 +152,8 @@ def create_draft(request, payload: DraftIn):
                 is not None else (published.guidance(lang) if published else DEFAULT_GUIDANCE[lang])
                 for lang in ("en", "ja")}
     version = services.version_create_draft(
-        actor=request.user, title=payload.title, yaml=yaml_text, guidance_en=guidance["en"],
+        actor=request.user, title=payload.title, title_ja=payload.title_ja, yaml=yaml_text,
+        guidance_en=guidance["en"],
         guidance_ja=guidance["ja"], changes_en=payload.changes_en, changes_ja=payload.changes_ja)
     return Status(201, _full(request, version))
 

@@ -137,6 +137,7 @@ def load(ctx) -> str:
     org = ctx["organization"]
     try:
         v1 = version_create_draft(actor=author, title="Acme social media policy",
+                                  title_ja="アクメ ソーシャルメディアポリシー",
                                   yaml=acme_yaml(org), guidance_en=GUIDANCE_EN,
                                   guidance_ja=GUIDANCE_JA,
                                   changes_en="The first version of our policy.",
@@ -157,6 +158,7 @@ def load(ctx) -> str:
                 acknowledgement_create(user=people[username], version=v1)
 
         v2 = version_create_draft(actor=author, title="Acme social media policy",
+                                  title_ja="アクメ ソーシャルメディアポリシー",
                                   yaml=acme_yaml(org, v2=True), guidance_en=GUIDANCE_EN,
                                   guidance_ja=GUIDANCE_JA, changes_en=CHANGES_V2_EN,
                                   changes_ja=CHANGES_V2_JA)

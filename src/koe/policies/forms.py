@@ -13,6 +13,9 @@ def _area(rows: int, **attrs) -> forms.Textarea:
 
 class VersionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=LIMITS["title"])
+    title_ja = forms.CharField(label=_("Title (Japanese)"), required=False,
+                               max_length=LIMITS["title_ja"],
+                               help_text=_("Shown to Japanese readers; the title above otherwise."))
     yaml = forms.CharField(label=_("Policy (YAML)"), strip=False, max_length=200_000,
                            widget=_area(18, spellcheck="false", autocapitalize="off",
                                         autocomplete="off", wrap="off", **{"class": "code"}),

@@ -24,6 +24,8 @@ class PolicyVersion(models.Model):
 
     number = models.PositiveIntegerField(_("version"), unique=True)
     title = models.CharField(_("title"), max_length=200)
+    title_ja = models.CharField(_("title (Japanese)"), max_length=200, blank=True,
+                                help_text=_("Shown to Japanese readers; the title above otherwise."))
     yaml = models.TextField(_("policy (YAML)"), help_text=_("Koe policy-as-code; extends the built-in default policy."))
     guidance_en = models.TextField(_("guidance (English, Markdown)"), blank=True)
     guidance_ja = models.TextField(_("guidance (Japanese, Markdown)"), blank=True)
@@ -55,6 +57,9 @@ class PolicyVersion(models.Model):
 
     def guidance(self, lang: str) -> str:
         return (self.guidance_ja if lang == "ja" else self.guidance_en) or self.guidance_en
+
+    def title_in(self, lang: str) -> str:
+        return (self.title_ja if lang == "ja" else "") or self.title
 
 
 class SignOff(models.Model):

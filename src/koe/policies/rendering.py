@@ -179,7 +179,7 @@ def policy_document(version: PolicyVersion | None, lang: str | None = None, *,
         except PolicyError as exc:  # only a draft can be broken; show the default rules meanwhile
             policy, problem = default_policy(), str(exc)
         guidance_md = version.guidance(lang) or DEFAULT_GUIDANCE[lang]
-        title = version.title
+        title = version.title_in(lang)
         changes = (version.changes_ja if lang == "ja" else version.changes_en) or version.changes_en
     rules = [rule_view(r, lang) for r in policy.rules.values() if r.enabled]
     q = query.strip().lower()

@@ -31,8 +31,8 @@ from .source import policy_from_yaml
 log = logging.getLogger(__name__)
 
 LANGS = ("en", "ja")
-TEXT_FIELDS = ("title", "yaml", "guidance_en", "guidance_ja", "changes_en", "changes_ja")
-LIMITS = {"title": 200, "guidance_en": 100_000, "guidance_ja": 100_000, "changes_en": 20_000,
+TEXT_FIELDS = ("title", "title_ja", "yaml", "guidance_en", "guidance_ja", "changes_en", "changes_ja")
+LIMITS = {"title": 200, "title_ja": 200, "guidance_en": 100_000, "guidance_ja": 100_000, "changes_en": 20_000,
           "changes_ja": 20_000}
 REMINDER_INTERVAL = timedelta(hours=20)
 
@@ -79,7 +79,7 @@ def _clean_fields(fields: dict) -> dict:
         if key in LIMITS and len(value) > LIMITS[key]:
             raise ValidationFailed(key, f"This is longer than {LIMITS[key]:,} characters.",
                                    f"{LIMITS[key]:,} 文字を超えています。")
-        out[key] = value.strip() if key == "title" else value.replace("\r\n", "\n")
+        out[key] = value.strip() if key in ("title", "title_ja") else value.replace("\r\n", "\n")
     if "title" in out and not out["title"]:
         raise ValidationFailed("title", "Give the version a title.", "タイトルを入力してください。")
     return out
@@ -107,9 +107,9 @@ def _expect(version: PolicyVersion, *states: str) -> None:
 @transaction.atomic
 def version_create_draft(*, actor: User, title: str, yaml: str, guidance_en: str = "",
                          guidance_ja: str = "", changes_en: str = "",
-                         changes_ja: str = "") -> PolicyVersion:
+                         changes_ja: str = "", title_ja: str = "") -> PolicyVersion:
     _require(actor, "policy.manage")
-    fields = _clean_fields({"title": title, "yaml": yaml, "guidance_en": guidance_en,
+    fields = _clean_fields({"title": title, "title_ja": title_ja, "yaml": yaml, "guidance_en": guidance_en,
                             "guidance_ja": guidance_ja, "changes_en": changes_en,
                             "changes_ja": changes_ja})
     policy_yaml_check(fields["yaml"])
