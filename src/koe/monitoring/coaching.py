@@ -26,6 +26,8 @@ PLACEHOLDERS: dict[str, tuple[str, str]] = {
     "rule_url": ("link to the rule's page", "ルールのページへのリンク"),
     "ask_url": ("link to ask a question about it", "質問するページへのリンク"),
     "case_url": ("link to the case, where the person answers", "返信できるケースのページへのリンク"),
+    "next_step": ("what happens now, from the policy's consequence ladder",
+                  "ポリシーに定めた、これからの対応"),
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -37,7 +39,7 @@ DEFAULTS = {
         "body": (
             "Hello {name},\n\n"
             "Thank you for sharing about your work — it helps people see what we do. "
-            "This note is just for you; nothing goes on your record.\n\n"
+            "{next_step}\n\n"
             "A better way to say it:\n{suggestion}\n\n"
             "What we noticed:\n“{excerpt}” — {message}\n\n"
             "Why it matters:\n{why}\n\n"
@@ -53,7 +55,7 @@ DEFAULTS = {
         "body": (
             "{name} さん\n\n"
             "お仕事について発信してくださりありがとうございます。私たちの取り組みを知ってもらう"
-            "助けになっています。このお知らせはあなただけにお送りしており、記録には残りません。\n\n"
+            "助けになっています。{next_step}\n\n"
             "より良い伝え方:\n{suggestion}\n\n"
             "気になった箇所:\n「{excerpt}」— {message}\n\n"
             "なぜ大切か:\n{why}\n\n"
@@ -159,13 +161,23 @@ def template_texts(rule_code: str, lang: str, *, templates: dict | None = None) 
     return DEFAULTS[lang]["subject"], DEFAULTS[lang]["body"]
 
 
+def next_step(policy, *, severity: str, repeat: bool, lang: str) -> str:
+    """What the policy's consequence ladder says happens now (its text in ``lang``)."""
+    try:
+        step = policy.consequence(severity, repeat=repeat)
+    except KeyError:
+        return ""
+    return step.get(lang) or step.get("en") or ""
+
+
 def _values(*, policy, code: str, excerpt: str, category: str, explanation: str, name: str,
-            case_url: str, lang: str) -> dict[str, str]:
+            case_url: str, lang: str, severity: str = "minor", repeat: bool = False) -> dict[str, str]:
     try:
         rule = policy.rule(code) if code else None
     except KeyError:
         rule = None
     return {
+        "next_step": next_step(policy, severity=severity, repeat=repeat, lang=lang),
         "name": name,
         "rule": rule.code if rule else code,
         "rule_name": rule.name if rule else code,
@@ -190,7 +202,8 @@ def note_values(case, lang: str, *, policy=None) -> dict[str, str]:
                    category=finding.category if finding else "",
                    explanation=finding.explanation if finding else "",
                    name=str(case.person) if case.person_id else "",
-                   case_url=absolute(reverse("monitoring:my_case", args=[case.pk])), lang=lang)
+                   case_url=absolute(reverse("monitoring:my_case", args=[case.pk])), lang=lang,
+                   severity=case.severity, repeat=case.repeat)
 
 
 def preview(*, rule_code: str, lang: str, subject: str, body: str, name: str) -> Note:
@@ -210,7 +223,8 @@ def preview(*, rule_code: str, lang: str, subject: str, body: str, name: str) ->
     example = rule.doc("example", lang).strip("\"“”「」") if rule else ""
     values = _values(policy=policy, code=code, excerpt=example,
                      category=rule.category if rule else "", explanation="", name=name,
-                     case_url=absolute(reverse("monitoring:my_cases")), lang=lang)
+                     case_url=absolute(reverse("monitoring:my_cases")), lang=lang,
+                     severity=rule.severity if rule else "minor")
     return Note(language=lang, subject=" ".join(fill(subject, values).split()),
                 body=fill(body, values), rule_code=code)
 

@@ -8,6 +8,7 @@ from koe.monitoring import services
 from koe.monitoring.models import Case, CoachingMessage
 from koe.people.models import Notification
 from koe.people.testing import make_person
+from koe.policies.selectors import current_policy
 
 from .cases_util import make_case
 
@@ -44,12 +45,25 @@ def test_coaching_reaches_a_japanese_reader_in_japanese_by_mail_and_in_the_app(r
     assert mail.to == [taro.email] and mail.subject == note.subject
     assert "返信" in mail.body and f"/monitoring/my-cases/{case.pk}/" in mail.body
     html = mail.alternatives[0][0]
-    assert "記録には残りません" in html
+    assert "あなたとソーシャルメディア担当だけ" in html
     notification = Notification.objects.get(user=taro, kind="coaching")
     assert notification.url == f"/monitoring/my-cases/{case.pk}/" and "お知らせ" in notification.body
     assert _kinds(case) == ["coaching_sent"]
     assert AuditEntry.objects.filter(action="monitoring.case_coaching_sent",
                                      object_id=str(case.pk)).exists()
+
+
+def test_the_note_says_what_the_policys_ladder_says_happens_now(run):
+    policy = current_policy()
+    first = make_case(make_person(language="en"), category="pii", severity="minor")
+    again = make_case(make_person(language="ja"), category="pii", severity="major", repeat=True)
+    run(first)
+    run(again)
+    minor_first = policy.consequence("minor", repeat=False)
+    major_repeat = policy.consequence("major", repeat=True)
+    assert minor_first["en"] in first.messages.get().body
+    body = again.messages.get().body
+    assert major_repeat["ja"] in body and minor_first["ja"] not in body  # no "nothing on record"
 
 
 def test_coaching_reaches_an_english_reader_in_english(run, mailoutbox):
