@@ -598,6 +598,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    host, _, port = args.address.rpartition(":")
+    host = host or "127.0.0.1"
+    # Links in e-mails and notes point where this server listens, unless set explicitly; the
+    # worker started below inherits it.
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "[::]") else host
+    os.environ.setdefault("KOE_SITE_URL", f"http://{shown}:{port}")
     _django()
     import subprocess
 
@@ -612,8 +618,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     worker = None
     if not args.no_worker:
         worker = subprocess.Popen([sys.executable, "-m", "koe.cli", "worker", "--quiet", "--beat"])
-    host, _, port = args.address.rpartition(":")
-    host = host or "127.0.0.1"
     print(f"Koe is running on http://{host}:{port} "
           f"(database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}, "
           f"data: {settings.DATA_DIR}). Stop with Ctrl-C.", flush=True)
