@@ -72,3 +72,36 @@ def test_boilerplate_shared_by_many_documents_is_not_evidence():
 def test_the_index_refuses_documents_after_freezing(index):
     with pytest.raises(RuntimeError):
         index.add("late", "too late")
+
+
+def test_a_copy_inside_a_post_longer_than_any_document_is_found(index):
+    filler = "今日はいい天気ですね。散歩に行ってきました。" * 60  # ~1,300 characters
+    post = filler + DOCS[1][1] + filler
+    matches = index.query(Text(post))
+    assert [m.doc_id for m in matches] == ["wiki-7"]
+    m = matches[0]
+    assert Text(post).wide[m.start:m.end].startswith("Q3 roadmap")
+
+
+def test_a_post_sharing_a_few_phrases_with_many_documents_is_not_a_leak():
+    docs = [(f"m{i}", f"議事録{i}: 予算の件は来週また話しましょう。担当は{i}班、締め切りは月末です。")
+            for i in range(200)]
+    docs.append(("plan", "予算の件は来週また話しましょう。新しい物流センターは千葉に作る方向で調整中です。"))
+    index = InternalIndex.from_documents(docs)
+    assert index.query(Text("予算の件は来週また話しましょう、と言われた")) == []
+    leak = "予算の件は来週また話しましょう。新しい物流センターは千葉に作る方向で調整中"
+    assert [m.doc_id for m in index.query(Text(leak))] == ["plan"]
+
+
+def test_fingerprint_keys_do_not_depend_on_where_a_shingle_stands():
+    import numpy as np
+
+    from koe.engine.leak import _kernel, _shingle_keys
+
+    def keys(s):
+        return _shingle_keys(np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32),
+                             _kernel(8)).tolist()
+
+    assert keys("abcdefgh") == keys("xyzabcdefgh")[3:]
+    assert keys("あいうえおかきく") == keys("12345あいうえおかきく")[5:]
+    assert len(set(keys("abcdefghijklmnopqrstuvwxyz"))) == 19
