@@ -3,6 +3,8 @@ filters, a case's timeline, and the coaching templates."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet, TextField
 from django.db.models.functions import Cast
@@ -237,3 +239,29 @@ def reviewers_for(case: Case) -> list[User]:
         return [case.reviewer]
     return list(User.objects.filter(role_rows__role=Role.REVIEWER, is_active=True)
                 .exclude(pk=case.person_id).distinct())
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    """What the home page says about cases: the person's own open ones and, for those who
+    handle cases, the open queue, what waits for a reviewer and answers nobody has read."""
+
+    mine_open: int
+    handles: bool
+    queue_open: int = 0
+    needs_review: int = 0
+    unread_replies: int = 0
+
+
+def case_counts(user) -> CaseCounts:
+    closed = [CaseStatus.RESOLVED, CaseStatus.DISMISSED]
+    mine = _base().filter(person=user).exclude(status__in=closed).count()
+    if not handles_cases(user):
+        return CaseCounts(mine_open=mine, handles=False)
+    queue = queue_cases(user).exclude(status__in=closed)
+    numbers = queue.aggregate(
+        open=Count("pk", distinct=True),
+        review=Count("pk", filter=Q(needs_review=True), distinct=True),
+        replies=Count("replies", filter=Q(replies__seen_at__isnull=True), distinct=True))
+    return CaseCounts(mine_open=mine, handles=True, queue_open=numbers["open"],
+                      needs_review=numbers["review"], unread_replies=numbers["replies"])

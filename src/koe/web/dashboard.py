@@ -25,6 +25,7 @@ class Dashboard:
     followed_news: list = field(default_factory=list)
     is_manager: bool = False
     can_report: bool = False
+    cases: object = None  # monitoring.selectors.CaseCounts
 
 
 def personal_dashboard(user, *, today: dt.date | None = None) -> Dashboard:
@@ -49,5 +50,9 @@ def personal_dashboard(user, *, today: dt.date | None = None) -> Dashboard:
         out.my_questions = my_questions(user, limit=10)
         out.followed_news = followed_with_new_answers(user, limit=10)
     out.is_manager = user.reports.filter(is_active=True).exists()
+    if can(user, "monitoring.cases_mine"):
+        from koe.monitoring.selectors import case_counts
+
+        out.cases = case_counts(user)
     out.can_report = can(user, "learning.report")
     return out
