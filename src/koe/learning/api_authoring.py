@@ -35,7 +35,7 @@ class AttemptRowOut(Schema):
     at: dt.datetime
 
 
-class ModuleOut(Schema):
+class AuthoredModuleOut(Schema):
     id: int
     order: int
     title_en: str
@@ -53,7 +53,7 @@ class AuthoredCourseOut(Schema):
     summary_en: str
     summary_ja: str
     is_published: bool
-    modules: list[ModuleOut]
+    modules: list[AuthoredModuleOut]
 
 
 class CourseIn(Schema):
@@ -177,7 +177,7 @@ def course_update(request, slug: str, payload: CourseIn):
     return _authored(services.course_update(actor=request.user, course=course, **data))
 
 
-@router.post("/authoring/courses/{slug}/modules", response={201: ModuleOut, **ERRORS},
+@router.post("/authoring/courses/{slug}/modules", response={201: AuthoredModuleOut, **ERRORS},
              summary="Add a module (Markdown in both languages, optional https video link)")
 def module_create(request, slug: str, payload: ModuleIn):
     require(request.user, "learning.manage")
@@ -188,7 +188,7 @@ def module_create(request, slug: str, payload: ModuleIn):
                         "video_url": m.video_url})
 
 
-@router.patch("/authoring/modules/{int:pk}", response={200: ModuleOut, **ERRORS},
+@router.patch("/authoring/modules/{int:pk}", response={200: AuthoredModuleOut, **ERRORS},
               summary="Change a module")
 def module_update(request, pk: int, payload: ModuleIn):
     require(request.user, "learning.manage")

@@ -101,7 +101,7 @@ class EscalateIn(Schema):
     note: str = ""
 
 
-class ReasonIn(Schema):
+class DismissReasonIn(Schema):
     reason: str = ""
 
 
@@ -231,7 +231,7 @@ def case_escalate(request, pk: int, payload: EscalateIn):
 
 @router.post("/cases/{pk}/dismiss", response={200: CaseOut, **ERRORS},
              summary="Dismiss a case as a false positive, with a reason (reviewers)")
-def case_dismiss(request, pk: int, payload: ReasonIn):
+def case_dismiss(request, pk: int, payload: DismissReasonIn):
     case = _handled(request, pk)
     return _case(services.case_dismiss(case=case, actor=request.user, reason=payload.reason),
                  request.user)
@@ -255,7 +255,7 @@ def case_replies_seen(request, pk: int):
 
 @router.post("/findings/{pk}/dismiss", response={200: FindingOut, **ERRORS},
              summary="Dismiss one finding as a false positive, with a reason (reviewers)")
-def finding_dismiss(request, pk: int, payload: ReasonIn):
+def finding_dismiss(request, pk: int, payload: DismissReasonIn):
     finding = selectors.finding_for(request.user, pk)
     _handled(request, finding.case_id)
     f = services.finding_dismiss(finding=finding, actor=request.user, reason=payload.reason)

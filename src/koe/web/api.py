@@ -126,7 +126,7 @@ class CheckIn(Schema):
     lang: str | None = None
 
 
-class FindingOut(Schema):
+class CheckFindingOut(Schema):
     rule: str
     name: str
     category: str
@@ -141,7 +141,7 @@ class FindingOut(Schema):
 
 class CheckOut(Schema):
     verdict: str
-    findings: list[FindingOut]
+    findings: list[CheckFindingOut]
 
 
 @api.post("/check", response={200: CheckOut, 400: ErrorOut, 403: ErrorOut}, tags=["check"],

@@ -101,3 +101,43 @@ def test_ordinary_requests_still_pass(compliance):
     r = Client().post("/api/check", json.dumps({"text": "Great talk today — 素晴らしい 😀"}),
                       content_type="application/json", **_bearer(compliance))
     assert r.status_code == 200
+
+
+def test_every_schema_name_in_the_openapi_document_is_one_class():
+    """Two apps' ``FindingOut`` (or ``ModuleOut``, ``ReasonIn``) share one component in the
+    OpenAPI document, so one of them is described wrongly to every client."""
+    import typing
+    from collections import defaultdict
+
+    from pydantic import BaseModel
+
+    import koe.web.api_urls  # noqa: F401  (mounts every app's router)
+    from koe.web.api import api
+
+    def collect(tp, found):
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and tp not in found:
+            found.add(tp)
+            for field in tp.model_fields.values():
+                collect(field.annotation, found)
+        for arg in typing.get_args(tp):
+            collect(arg, found)
+
+    found: set = set()
+    for _, router in api._routers:
+        for path_view in router.path_operations.values():
+            for operation in path_view.operations:
+                for model in [*operation.response_models.values(), *operation.models]:
+                    collect(model, found)
+    names = defaultdict(set)
+    for model in found:
+        names[model.__name__].add(f"{model.__module__}.{model.__qualname__}")
+    assert {name: sorted(where) for name, where in names.items() if len(where) > 1} == {}
+
+
+def test_the_check_response_is_described_as_it_is_sent(client):
+    schema = client.get("/api/openapi.json").json()
+    out = schema["paths"]["/api/check"]["post"]["responses"]["200"]["content"]["application/json"]
+    check_out = schema["components"]["schemas"][out["schema"]["$ref"].rsplit("/", 1)[1]]
+    finding = schema["components"]["schemas"][
+        check_out["properties"]["findings"]["items"]["$ref"].rsplit("/", 1)[1]]
+    assert {"rule", "evidence", "suggestion"} <= set(finding["properties"])
