@@ -207,6 +207,9 @@ def post_push(request, payload: PushIn):
             "errors": len(result.errors), "skip_reason": result.skip_reason, "items": items}
 
 
+MAX_OFFSET = 2**53  # PostgreSQL's OFFSET is a bigint: a larger one was a 500
+
+
 @router.get("/posts", response=list[PostOut],
             summary="Archived posts you may see (employees: their own accounts')")
 def post_list(request, account_id: int | None = None, verdict: str | None = None,
@@ -217,7 +220,7 @@ def post_list(request, account_id: int | None = None, verdict: str | None = None
         qs = qs.filter(account_id=account_id)
     if verdict:
         qs = qs.filter(verdict=verdict)
-    offset = max(0, offset)
+    offset = min(max(0, offset), MAX_OFFSET)  # past the end is an empty page, not a DB error
     return [_post_out(p) for p in qs[offset: offset + max(1, min(limit, 1000))]]
 
 
