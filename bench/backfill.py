@@ -157,6 +157,50 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
+class CpuMeter:
+    """CPU seconds used by the worker processes and by the PostgreSQL backends serving the
+    bench's database, from when ``start`` is called: on a machine shared with other work,
+    posts per CPU-second says what two dedicated cores would do, which wall time cannot."""
+
+    def __init__(self, worker_pid: int):
+        self.worker_pid = worker_pid
+        self.base: dict[tuple[str, int], float] = {}
+        self.last: dict[tuple[str, int], float] = {}
+
+    def _sample(self) -> dict[tuple[str, int], float]:
+        import psutil
+        from django.db import connection
+
+        pids = []
+        with contextlib.suppress(psutil.NoSuchProcess):
+            root = psutil.Process(self.worker_pid)
+            pids += [("worker", p.pid) for p in [root, *root.children(recursive=True)]]
+        with connection.cursor() as cur:
+            cur.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid()")
+            pids += [("postgres", pid) for (pid,) in cur.fetchall()]
+        out = {}
+        for kind, pid in pids:
+            with contextlib.suppress(psutil.Error):
+                t = psutil.Process(pid).cpu_times()
+                out[(kind, pid)] = t.user + t.system
+        return out
+
+    def start(self) -> None:
+        self.base = self._sample()
+        self.last = dict(self.base)
+
+    def sample(self) -> None:
+        for key, value in self._sample().items():
+            self.last[key] = max(value, self.last.get(key, 0.0))
+
+    def used(self) -> dict[str, float]:
+        out = {"worker": 0.0, "postgres": 0.0}
+        for key, value in self.last.items():
+            out[key[0]] += value - self.base.get(key, 0.0)
+        return out
+
+
 def wait_ready(worker: subprocess.Popen, timeout: float = 300) -> float:
     """Wait until the worker answers a ping (it has compiled the scanner and forked its pool);
     returns how long that took."""
@@ -218,12 +262,16 @@ def run_size(n: int, args: argparse.Namespace, data_dir: str) -> dict:
     peak_rss = 0
     try:
         wait_ready(worker)  # a worker in production is up before the backfill starts
+        meter = CpuMeter(worker.pid)
+        meter.start()
+        load_before = os.getloadavg()[0]
         start = time.perf_counter()
         queue_imports(files)
         last_print = 0.0
         last_change, last_state = time.perf_counter(), None
         while True:
             peak_rss = max(peak_rss, _tree_rss(worker.pid))
+            meter.sample()
             state = progress()
             now = time.perf_counter()
             if now - last_print > 5:
@@ -242,6 +290,8 @@ def run_size(n: int, args: argparse.Namespace, data_dir: str) -> dict:
                 raise SystemExit(f"the worker stopped (exit {worker.returncode})")
             time.sleep(0.25)
         elapsed = time.perf_counter() - start
+        meter.sample()
+        load_after = os.getloadavg()[0]
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=60)
@@ -252,9 +302,14 @@ def run_size(n: int, args: argparse.Namespace, data_dir: str) -> dict:
         (db_bytes,) = cur.fetchone()
     state = progress()
     connections.close_all()
+    cpu = meter.used()
+    cpu_s = cpu["worker"] + cpu["postgres"]
     return {"posts": n, "seconds": elapsed, "posts_per_s": n / elapsed, "cases": state["cases"],
             "flagged_expected": flagged_expected, "peak_worker_rss_mb": peak_rss / 2**20,
-            "db_mb": db_bytes / 2**20, "prepare_s": prepared}
+            "db_mb": db_bytes / 2**20, "prepare_s": prepared,
+            "cpu_worker_s": cpu["worker"], "cpu_postgres_s": cpu["postgres"],
+            "posts_per_2_cpu_s": 2 * n / cpu_s if cpu_s else 0.0,
+            "load_avg": (load_before + load_after) / 2}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -284,10 +339,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    print(f"{'posts':>10} {'seconds':>9} {'posts/s':>9} {'cases':>8} {'worker RSS':>11} {'db':>8}")
+    print(f"{'posts':>10} {'seconds':>9} {'posts/s':>9} {'cases':>8} {'worker RSS':>11} {'db':>8}"
+          f" {'cpu-s worker':>13} {'cpu-s pg':>9} {'per 2 cpu-s':>12} {'load':>5}")
     for r in results:
         print(f"{r['posts']:>10,} {r['seconds']:>9.1f} {r['posts_per_s']:>9,.0f} {r['cases']:>8,} "
-              f"{r['peak_worker_rss_mb']:>8.0f} MB {r['db_mb']:>5.0f} MB")
+              f"{r['peak_worker_rss_mb']:>8.0f} MB {r['db_mb']:>5.0f} MB"
+              f" {r['cpu_worker_s']:>13.1f} {r['cpu_postgres_s']:>9.1f}"
+              f" {r['posts_per_2_cpu_s']:>12,.0f} {r['load_avg']:>5.1f}")
+    print("posts/s: end to end, wall clock; per 2 cpu-s: posts per CPU-second of the workers "
+          "and their PostgreSQL backends, times two (what two cores would do with nothing else "
+          "running); load: the machine's 1-minute load average during the run")
     if len(results) > 1:
         small, large = results[0], results[-1]
         growth = (large["seconds"] / small["seconds"]) / (large["posts"] / small["posts"])
