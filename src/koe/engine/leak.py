@@ -238,9 +238,9 @@ class InternalIndex:
         # A document shares at most one fingerprint per matching shingle of the post, so a
         # post with fewer matching shingles than a leak needs cannot be one.
         need = max(self.min_shared, min(math.floor(self.min_containment * n), self.long_match))
-        codes = np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32)
-        h = _shingle_keys(codes, self._kernel)
-        maybe = self._buckets[h >> self._shift]
+        h = _shingle_keys(np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32),
+                          self._kernel)
+        maybe = self._buckets[(h >> self._shift).view(np.int64)]  # a view: no index cast
         if np.count_nonzero(maybe) < need:
             return []
         positions = np.flatnonzero(maybe)
