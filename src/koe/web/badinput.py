@@ -5,7 +5,7 @@ in JSON) cannot be encoded at all; both used to reach the database and end as a 
 types either, so :class:`~koe.web.errors.KoeErrorMiddleware` refuses them here, for every page
 and the API alike, naming the parameter (``action``, ``title_en``, ``items.2.text``):
 
-* the query string of every request;
+* the path and the query string of every request;
 * the JSON body of API requests (which is also checked to be JSON at all).
 
 Form posts are left to the forms: Django's ``CharField`` already refuses NUL with a message next
@@ -86,6 +86,10 @@ def _is_json(request: HttpRequest) -> bool:
 
 def unstorable_input(request: HttpRequest) -> ValidationFailed | None:
     """The error for the first unstorable value in ``request``, or None when all is well."""
+    problem = _bad_char(request.path)
+    if problem:
+        # No address has one; path parameters (a token, a slug) reached the database with it.
+        return _refusal(_printable(request.path), problem)
     for key, values in request.GET.lists():
         problem = _bad_char(key)
         if problem:

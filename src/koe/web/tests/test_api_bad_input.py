@@ -141,3 +141,10 @@ def test_the_check_response_is_described_as_it_is_sent(client):
     finding = schema["components"]["schemas"][
         check_out["properties"]["findings"]["items"]["$ref"].rsplit("/", 1)[1]]
     assert {"rule", "evidence", "suggestion"} <= set(finding["properties"])
+
+
+@pytest.mark.parametrize("url", ["/policy/public/%00/", "/api/learning/courses/intro%00"])
+def test_nul_in_the_path_is_refused_not_a_500(url, compliance):
+    r = client_for(make_person(mfa=False)).get(url, **_bearer(compliance))
+    assert r.status_code == 400
+    assert "NUL" in r.content.decode()
