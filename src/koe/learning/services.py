@@ -240,6 +240,9 @@ def module_create(*, actor: Any, course: Course, title_en: str, title_ja: str, b
                                  "モジュールにはタイトルが必要です。")
     video_url = _video_url(video_url)
     if order is None:
+        # Lock the course first: two authors adding a module at once both took the same
+        # "last + 1" and the second one hit the unique position (a 500).
+        Course.objects.select_for_update(no_key=True).filter(pk=course.pk).first()
         order = (course.modules.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     module = Module.objects.create(course=course, order=order, title_en=title_en,
                                    title_ja=title_ja, body_en=body_en, body_ja=body_ja,
@@ -378,8 +381,10 @@ def attempt_submit(*, user: User, quiz: Quiz, answers: Mapping[Any, Any]) -> Att
     """Score one attempt of ``quiz``. Passed when the score reaches the pass mark; refused
     (409) once the attempts allowed are used up. Passing may complete the course and, with
     it, the track (a certificate)."""
-    # Lock the person's row so two quick submissions cannot both use the last attempt.
-    User.objects.select_for_update().filter(pk=user.pk).first()
+    # Lock the person's row so two quick submissions cannot both use the last attempt. NO KEY:
+    # a FOR UPDATE lock would also block the deferred foreign-key check (FOR KEY SHARE) of any
+    # other transaction of theirs that holds the audit chain lock, and the two would deadlock.
+    User.objects.select_for_update(no_key=True).filter(pk=user.pk).first()
     left = attempts_left(user=user, quiz=quiz)
     if left == 0:
         raise Conflict("answers",
