@@ -363,6 +363,12 @@ def main(argv: list[str] | None = None) -> int:
         growth = (large["seconds"] / small["seconds"]) / (large["posts"] / small["posts"])
         print(f"time growth {small['posts']:,} → {large['posts']:,}: {growth:.2f} × linear "
               "(1.00 = linear, > 1 = slower per post at scale)")
+        cpu_small = small["cpu_worker_s"] + small["cpu_postgres_s"]
+        cpu_large = large["cpu_worker_s"] + large["cpu_postgres_s"]
+        if cpu_small:
+            print(f"CPU growth {small['posts']:,} → {large['posts']:,}: "
+                  f"{(cpu_large / cpu_small) / (large['posts'] / small['posts']):.2f} × linear "
+                  "(the same, counting CPU-seconds: not moved by other work on the machine)")
     return 0
 
 
