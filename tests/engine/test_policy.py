@@ -172,3 +172,13 @@ def test_retention_is_set_in_days_and_checked():
     error = error_of("extends: default\nretention: {posts: forever}\n")
     assert "whole number of days" in str(error) and ":2:" in str(error)
     assert "unknown retention key 'likes'" in str(error_of("extends: default\nretention: {likes: 3}\n"))
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("extends: default\nretention: {posts: 2026-02-31}\n", "day is out of range"),
+    ("extends: default\nname: !!int abc\n", "cannot read this value"),
+    ("extends: default\nname: " + "[" * 60 + "]" * 60 + "\n", "nested"),
+])
+def test_a_value_yaml_cannot_build_is_a_policy_error_with_its_place(text, says):
+    error = error_of(text)
+    assert says in str(error) and error.line == 2 and error.fix

@@ -66,6 +66,7 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 DEFAULT_FILES = ("policy.yaml", "pii.yaml", "secret.yaml", "confidential.yaml", "leak.yaml",
                  "harassment.yaml", "disclosure.yaml", "claims.yaml", "spokesperson.yaml")
 
+MAX_YAML_DEPTH = 40  # far more than any policy needs; deeper input is an attack or a mistake
 MAX_YAML_NODES = 500_000  # a policy with lexicons is large; a "billion laughs" file is larger
 
 RULE_KEYS = {"name", "category", "severity", "detector", "params", "message", "suggestion",
@@ -197,6 +198,10 @@ class _Doc:
                               fix="check indentation, colons and quotes on this line") from None
         except yaml.YAMLError as exc:
             raise PolicyError(f"this is not valid YAML: {exc}", source=source) from None
+        except RecursionError:
+            raise PolicyError(f"values are nested too deeply (a policy needs at most "
+                              f"{MAX_YAML_DEPTH} levels)", source=source,
+                              fix="flatten the lists and mappings") from None
         self.data = {} if node is None else self._convert(node, ())
 
     def _convert(self, node: yaml.Node, path: tuple) -> Any:
@@ -207,6 +212,9 @@ class _Doc:
                        "(too many aliases?)", node, "write the values out instead of nesting aliases")
         if id(node) in self._open:
             self._fail(path, "an alias refers to itself", node, "remove the circular alias")
+        if len(path) > MAX_YAML_DEPTH:
+            self._fail(path, f"values are nested more than {MAX_YAML_DEPTH} levels deep", node,
+                       "flatten the lists and mappings")
         if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
             self._open.add(id(node))
             try:
@@ -217,6 +225,9 @@ class _Doc:
             return self._loader.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             self._fail(path, f"cannot read this value: {exc}", node)
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. 2026-02-31, !!int abc
+            self._fail(path, f"cannot read this value ({node.value!r}): {exc}", node,
+                       "quote it to keep it as text, or write a real date or number")
 
     def _convert_collection(self, node: yaml.Node, path: tuple) -> Any:
         if isinstance(node, yaml.MappingNode):
