@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import json
 import os
 import platform
@@ -551,6 +552,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     engines = {e.strip() for e in args.only.split(",") if e.strip()}
+    for peer, module in (("presidio", "presidio_analyzer"), ("detect-secrets", "detect_secrets")):
+        if peer in engines and importlib.util.find_spec(module) is None:
+            parser.error(f"{peer} is not installed: run `scripts/bootstrap bench` first, "
+                         f"or leave it out with --only")
     unknown = engines - {"koe", "presidio", "detect-secrets"}
     if unknown:
         parser.error(f"unknown engine(s) for --only: {', '.join(sorted(unknown))}")
