@@ -25,7 +25,25 @@ class Tag(models.Model):
         return self.name
 
 
-class Question(models.Model):
+class Editable(models.Model):
+    """When a post (question or answer) was edited, and a moderator's removal: a tombstone
+    that keeps the row and hides the text."""
+
+    edited_at = models.DateTimeField(null=True, blank=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
+    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    removal_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
+
+
+class Question(Editable):
     """A question someone asked, seen by colleagues or only by the governance team."""
 
     title = models.CharField(max_length=200)
@@ -39,12 +57,6 @@ class Question(models.Model):
                                  help_text="The policy rule this question is about, if any.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    # A moderator's removal leaves a tombstone: the row (and its answers) stay, hidden text.
-    removed_at = models.DateTimeField(null=True, blank=True)
-    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    removal_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -52,12 +64,8 @@ class Question(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def is_removed(self) -> bool:
-        return self.removed_at is not None
 
-
-class Answer(models.Model):
+class Answer(Editable):
     """An answer to a question; the asker or a moderator may accept one."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
@@ -66,11 +74,6 @@ class Answer(models.Model):
                                related_name="answers")
     accepted = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
-    removed_at = models.DateTimeField(null=True, blank=True)
-    removed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
-    removal_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["-accepted", "created_at", "pk"]
@@ -82,10 +85,6 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question} · {self.author}"
-
-    @property
-    def is_removed(self) -> bool:
-        return self.removed_at is not None
 
 
 class Vote(models.Model):
