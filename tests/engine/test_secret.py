@@ -1,4 +1,4 @@
-"""Table tests for the secret rules S101–S104: credentials in posts and direct messages."""
+"""Table tests for the secret rules S101–S105: credentials in posts and direct messages."""
 
 import doctest
 from importlib import resources
@@ -270,10 +270,19 @@ NOT_FLAGGED = [
     "X-JFrog-Art-Api: $API_KEY",
     "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
     "AKIAIOSFODNN7EXAMPLE",
-    "AKIAXXXXXXXXXXXXXXXX",
-    "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
-    "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx",
-    "https://hooks.slack.com/services/Txxxxxxxx/Bxxxxxxxx/xxxxxxxxxxxxxxxxxxxxxxxx",
+    # masked keys that explain a format or say they were redacted (S105 stays quiet)
+    "AWS access keys look like AKIAXXXXXXXXXXXXXXXX, twenty characters.",
+    "Replace ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx with your own token",
+    "e.g. sk_live_xxxxxxxxxxxxxxxxxxxxxxxx in the settings page",
+    "Webhook (redacted): https://hooks.slack.com/services/Txxxxxxxx/Bxxxxxxxx/xxxxxxxxxxxxxxxxxxxxxxxx",
+    "キーは AKIAXXXXXXXXXXXXXXXX のような形式です",
+    "トークン（伏せ字）: ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    "例：X-JFrog-Art-Api: AKCxxxxxxxxxxxxxxxxxxxx",
+    # too short to stand for a key, or longer than any key
+    "artifactory:_password=AKCxxxxxxxx",
+    "AP6xxxxxx",
+    "glagent-" + "X" * 98,
+    "SKxxxxxxxx is a weird handle",
     "mongodb+srv://user:<password>@cluster0.example.net",
     "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----",
     "Your key file should start with -----BEGIN RSA PRIVATE KEY-----",
@@ -325,11 +334,11 @@ def test_a_finding_names_the_token_format_and_never_repeats_the_secret(secret):
         assert f.text not in f.evidence and "hunter2" not in f.evidence
 
 
-def test_every_secret_rule_is_major_and_speaks_both_languages(secret):
+def test_credentials_are_major_a_masked_key_minor_and_all_speak_both_languages(secret):
     rules = [r for r in secret.rules() if r.category == "secret"]
-    assert sorted(r.code for r in rules) == ["S101", "S102", "S103", "S104"]
+    assert sorted(r.code for r in rules) == ["S101", "S102", "S103", "S104", "S105"]
     for rule in rules:
-        assert rule.severity == "major"
+        assert rule.severity == ("minor" if rule.code == "S105" else "major")
         for part in ("message", "suggestion"):
             assert rule.text(part, "en") and rule.text(part, "ja") != rule.text(part, "en")
         for section in ("what", "why", "example", "instead"):
@@ -338,6 +347,10 @@ def test_every_secret_rule_is_major_and_speaks_both_languages(secret):
 
 def test_the_advice_is_to_rotate_and_use_the_password_manager(secret):
     for rule in secret.rules():
+        if rule.code == "S105":  # nothing to rotate: the advice is a plain placeholder
+            assert "<YOUR_TOKEN>" in rule.text("suggestion", "en")
+            assert "<YOUR_TOKEN>" in rule.text("suggestion", "ja")
+            continue
         en = rule.text("suggestion", "en").lower()
         assert "password manager" in en and "direct messages" in en
         assert any(word in en for word in ("rotate", "revoke", "change", "replace"))
@@ -348,6 +361,36 @@ def test_the_advice_is_to_rotate_and_use_the_password_manager(secret):
 def test_a_direct_message_with_a_credential_is_blocked(secret):
     report = secret.scan("パスワードは Tama2024 だよ", account="direct")
     assert report.verdict == "block"
+
+
+# A masked key standing on its own, as pasted from a configuration: S105, a minor note.
+MASKED = [
+    ("AKIAXXXXXXXXXXXXXXXX", "AKIAXXXXXXXXXXXXXXXX"),
+    ("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    ("deploy: sk_live_xxxxxxxxxxxxxxxxxxxxxxxx", "sk_live_xxxxxxxxxxxxxxxxxxxxxxxx"),
+    ("X-JFrog-Art-Api: AKCxxxxxxxxxx", "AKCxxxxxxxxxx"),
+    ("artifactoryx:_password=AP6xxxxxxxxxx", "AP6xxxxxxxxxx"),
+    ("//registry.npmjs.org/:_authToken=npm_xxxxxxxxxxx", "npm_xxxxxxxxxxx"),
+    ("TWILIO_SID=AC" + "x" * 32, "AC" + "x" * 32),
+    ("通知先 https://hooks.slack.com/services/Txxxxxxxx/Bxxxxxxxx/xxxxxxxxxxxxxxxxxxxxxxxx",
+     "hooks.slack.com/services/Txxxxxxxx/Bxxxxxxxx/xxxxxxxxxxxxxxxxxxxxxxxx"),
+    # half masked: the visible characters are real
+    ("設定：ghp_9fQ2Lm0axxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ghp_9fQ2Lm0axxxxxxxxxxxxxxxxxxxxxxxxxxxx"),
+    ("key ＡＫＩＡ１２３４＊＊＊＊＊＊＊＊＊＊＊＊", "ＡＫＩＡ１２３４＊＊＊＊＊＊＊＊＊＊＊＊"),
+]
+
+
+@pytest.mark.parametrize(("post", "span"), MASKED)
+def test_a_masked_key_on_its_own_gets_a_minor_note(secret, post, span):
+    findings = secret.scan(post).findings
+    assert [(f.rule, f.severity, f.text) for f in findings] == [("S105", "minor", span)]
+    assert secret.scan(post, account="personal").verdict == "advise"
+
+
+def test_a_masked_key_after_an_explaining_line_is_still_noted(secret):
+    """The explanation has to be in the key's own sentence or line."""
+    post = "Keys look like this in our docs!\nprod: AKIAXXXXXXXXXXXXXXXX"
+    assert [f.rule for f in secret.scan(post).findings] == ["S105"]
 
 
 def test_masked_tokens_can_be_reported_when_the_policy_asks():

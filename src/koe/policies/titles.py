@@ -26,6 +26,7 @@ TITLES = {
     "private-key-block": _("Private key"),
     "password-in-prose": _("Password or PIN"),
     "credential-assignment": _("Credential in code or configuration"),
+    "masked-key": _("Masked key"),
     "project-codename": _("Unreleased project code name"),
     "internal-hostname": _("Internal host name"),
     "confidential-information": _("Unpublished company information"),

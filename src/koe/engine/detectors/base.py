@@ -188,6 +188,7 @@ DETECTORS: dict[str, str] = {
     "bank_account": "koe.engine.detectors.pii:BankAccountDetector",
     "jp_address": "koe.engine.detectors.pii:JpAddressDetector",
     "service_token": "koe.engine.detectors.secrets:ServiceTokenDetector",
+    "masked_token": "koe.engine.detectors.secrets:MaskedTokenDetector",
     "private_key": "koe.engine.detectors.secrets:PrivateKeyDetector",
     "password_prose": "koe.engine.detectors.secrets:PasswordProseDetector",
     "credential_assignment": "koe.engine.detectors.secrets:CredentialAssignmentDetector",

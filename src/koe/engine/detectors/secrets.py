@@ -1,7 +1,7 @@
 """Credentials in posts and direct messages: service tokens, private keys, passwords written
 in prose, and secrets assigned in code or configuration pasted into a post.
 
-Four detectors, one per rule of the ``secret`` category:
+Five detectors, one per rule of the ``secret`` category:
 
 ``service_token`` (S101)
     Keys and tokens whose format is known: AWS, GitHub, GitLab, Slack, Stripe, Google,
@@ -16,11 +16,14 @@ Four detectors, one per rule of the ``secret`` category:
 ``credential_assignment`` (S104)
     ``api_key = "…"``, ``secret: …``, ``token=…``, ``--password …`` and quoted high-entropy
     strings in pasted code or configuration.
+``masked_token`` (S105, minor)
+    A known key format with its body masked (``AKCxxxxxxxxxx``), standing on its own: a gentle
+    note to check the masking and to write a plain placeholder next time.
 
 Hyperscan and the shared automaton find candidates; everything here runs in Python only on
 the few characters around a candidate. Placeholders (``xxxx``, ``****``, ``EXAMPLE``,
 ``<token>``, ``${VAR}``, ``$API_KEY``, ``your-key-here``, ``dummy``, ``changeme``) are never
-reported: writing them is exactly what we want people to do.
+reported as credentials: writing them is exactly what we want people to do.
 
 >>> is_placeholder("${API_KEY}"), is_placeholder("your-key-here"), is_placeholder("hunter2")
 (True, True, False)
@@ -45,6 +48,7 @@ from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term
 
 __all__ = [
     "CredentialAssignmentDetector",
+    "MaskedTokenDetector",
     "PasswordProseDetector",
     "PrivateKeyDetector",
     "ServiceTokenDetector",
@@ -413,6 +417,74 @@ def _token_body(token: str) -> str:
         if found and len(tail) >= 8:
             return tail
     return token[4:] if len(token) > 12 else token
+
+
+# --------------------------------------------------------------------------- S105 masked keys
+
+# Prefixes distinctive enough that "prefix + xxxx" can only be a key of that service. After
+# the prefix, a few real characters may be left before the mask ("ghp_9fQ2xxxx…"): that is
+# the case worth a note, since the visible part is real.
+_MASKED_FORMS = (
+    (r"(?:AKIA|ASIA|ABIA|ACCA|AKC|AP[0-9A-F]|gh[pousr]_|github_pat_|gl(?:pat|dt|ptt|rt)-"
+     r"|xox[abposr]-|xapp-|[sr]k_(?:live|test)_|sk-(?:proj-|ant-)?|npm_|pypi-|AIza|hf_|SG\.)",
+     r"[A-Za-z0-9_\-]{0,12}[xX*#]{8,64}"),
+    (r"(?:SK|AC)", r"[0-9a-f]{0,8}[xX*#]{24,40}"),  # Twilio: 32 hex characters after SK/AC
+    (r"hooks\.slack\.com/services/[A-Za-z0-9xX*#]{6,}/[A-Za-z0-9xX*#]{6,}/",
+     r"[A-Za-z0-9xX*#]{8,}"),
+)
+_MASKED_SPLIT = [re.compile(f"(?:{prefix})({body})") for prefix, body in _MASKED_FORMS]
+# Words that make a masked key an explanation of a format or a declared redaction.
+_EXPLAINED = re.compile(
+    r"e\.g\.|\bi\.e\.|for (?:example|instance)|such as|looks? like|format|placeholder"
+    r"|replace|\byour\b|example|sample|dummy|template|redact|mask|hidden|censor"
+    r"|例|ような|みたいな|形式|置き換|置換|ダミー|サンプル|テンプレ|仮の|伏せ|マスク|隠し",
+    re.IGNORECASE)
+_LINE_END = re.compile(r"[\n!?。！？]")
+
+
+class MaskedTokenDetector(Detector):
+    """A key of a known service with its characters replaced by ``x`` or ``*`` (S105).
+
+    S101 leaves masked keys alone. This rule gives them a gentle note when they stand on their
+    own, as in a pasted configuration: a reader cannot tell a masked key from a live one, the
+    visible prefix (and any characters left unmasked) are real, and the better habit is a plain
+    placeholder such as ``<YOUR_TOKEN>``. A masked key inside an explanation ("keys look like
+    AKIAXXXXXXXXXXXXXXXX", 「AKIAXXXX…のような形式」) or a declared redaction is not reported.
+    """
+
+    name = "masked_token"
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        _param_keys(params, self.name, ())
+
+    def patterns(self) -> Sequence[Pattern]:
+        return [Pattern(prefix + body, "masked key") for prefix, body in _MASKED_FORMS]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        hits: list[Hit] = []
+        for m in patterns:
+            if _before(wide, m.start, _HANDLE) or _after(wide, m.end, TOKEN_CHARS):
+                continue
+            split = _MASKED_SPLIT[m.key].fullmatch(wide, m.start, m.end)
+            if split is None or len(split.group(1)) < 10 or not is_masked(split.group(1)):
+                continue
+            if _EXPLAINED.search(_sentence_around(wide, m.start, m.end)):
+                continue
+            hits.append(Hit(m.start, m.end, "masked key"))
+        return _merge(hits)
+
+
+def _sentence_around(wide: str, start: int, end: int, reach: int = 80) -> str:
+    """The rest of the sentence or line around ``wide[start:end]``, up to ``reach``
+    characters each side. Full stops do not end it: "e.g." and host names have them."""
+    lo = max(0, start - reach)
+    cut = [m.end() for m in _LINE_END.finditer(wide, lo, start)]
+    lo = cut[-1] if cut else lo
+    stop = _LINE_END.search(wide, end, min(len(wide), end + reach))
+    hi = stop.start() if stop else min(len(wide), end + reach)
+    return wide[lo:start] + " " + wide[end:hi]
 
 
 # --------------------------------------------------------------------------- S102 keys
