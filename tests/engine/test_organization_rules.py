@@ -73,23 +73,38 @@ def test_it_leaves_alone(acme, rule, text):
 
 
 def test_a_code_name_written_exactly_as_listed_counts_even_in_passing(acme):
-    # An organization that lists a code name wants every capitalized mention caught:
-    # "Falcon 9" is reported; the finding explains itself so the writer can tell.
-    assert spans(acme, "The Falcon 9 rocket was spectacular", "C101") == ["Falcon"]
-    assert spans(acme, "the falcon 9 rocket was spectacular", "C101") == []
+    assert spans(acme, "Honestly Falcon is the best thing we've built", "C101") == ["Falcon"]
+    assert spans(acme, "the falcon was spectacular", "C101") == []
 
 
-def test_disclosure_rules_apply_to_personal_accounts_only(acme):
-    text = "Loving the new Acme Cloud dashboard! Try it out"
-    assert "D101" in rules_found(acme, text, account="personal")
-    assert "D101" not in rules_found(acme, text, account="brand")
+@pytest.mark.parametrize("text", [
+    "The Falcon 9 launch last night was beautiful.",
+    "ファルコン9の打ち上げ、生で見たかった",
+    "The Millennium Falcon model is finally done",
+    "ミレニアム・ファルコンのプラモ完成した！",
+])
+def test_a_code_name_inside_someone_elses_name_is_not_a_leak(acme, text):
+    assert spans(acme, text, "C101") == []
 
 
-def test_spokesperson_rule_does_not_apply_to_brand_accounts(acme):
-    text = "On behalf of Acme, we apologize for the outage."
-    assert "O101" not in rules_found(acme, text, account="brand")
+@pytest.mark.parametrize(("text", "span"), [
+    ("Falcon 2 goes to Acme customers in May", "Falcon"),
+    ("Project Falcon slipped again", "Falcon"),
+    ("アクメのファルコン9、社内デモ見た", "ファルコン"),
+])
+def test_a_model_number_does_not_hide_the_organizations_own_project(acme, text, span):
+    assert spans(acme, text, "C101") == [span]
 
 
-def test_without_organization_facts_generic_cues_still_work(scanner):
-    assert "O101" in rules_found(scanner, "会社を代表して申し上げます")
-    assert "R101" in rules_found(scanner, "guaranteed returns!")
+@pytest.mark.parametrize("text", [
+    "神戸でアクメのユーザー会があるらしい。行ってみようかな。@yamamoto217 おすすめありがとう！",
+    "Comparing Acme Cloud with a couple of other providers. Thoughts? Also: best ramen ever.",
+    "アクメクラウド、今つながりにくい？\n新しいカフェ最高！",
+])
+def test_promotion_in_another_sentence_is_not_about_the_product(acme, text):
+    assert "D101" not in rules_found(acme, text)
+
+
+def test_promotion_in_the_same_sentence_still_counts(acme):
+    assert spans(acme, "Switched to Acme Cloud last month and I highly recommend it. Bye!",
+                 "D101") == ["Acme Cloud"]

@@ -196,7 +196,7 @@ DETECTORS: dict[str, str] = {
     "internal_domain": "koe.engine.detectors.organization:InternalDomainDetector",
     "confidential_cue": "koe.engine.detectors.organization:ConfidentialCueDetector",
     "disclosure": "koe.engine.detectors.organization:DisclosureDetector",
-    "spokesperson": "koe.engine.detectors.organization:SpokespersonDetector",
+    "spokesperson": "koe.engine.detectors.spokesperson:SpokespersonDetector",
     "near_duplicate": "koe.engine.detectors.leak:NearDuplicateDetector",
     "harassment": "koe.engine.detectors.harassment:HarassmentDetector",
     "classifier": "koe.engine.detectors.harassment:ClassifierDetector",

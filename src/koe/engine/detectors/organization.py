@@ -1,7 +1,7 @@
 """Detectors that use what the policy knows about the organization.
 
-Code names, internal host names, confidentiality cues, undisclosed promotion of the
-organization's products and unauthorized official statements. Each one reads its word lists
+Code names, internal host names, confidentiality cues and undisclosed promotion of the
+organization's products (official statements from personal accounts: ``spokesperson.py``). Each one reads its word lists
 from the rule's ``params`` (so an organization can extend them) and the organization's names,
 products and code names from the policy's ``organization`` section.
 """
@@ -74,33 +74,79 @@ def _inside(m: Match, others: Iterable[Match]) -> bool:
     return any(o.start <= m.start and m.end <= o.end for o in others)
 
 
+# Where a sentence ends in a post: punctuation, a line break, an emoji, or a reply that turns
+# to someone else (" @emma …").
+_SENTENCE_BREAK = re.compile("[。！？!?\n\u2600-\u27bf\U0001f300-\U0001faff]|\\.(?:\\s|$)|\\s@\\w")
+
+
+def _same_sentence(wide: str, a: Match, b: Match) -> bool:
+    """No sentence end between the two matches (a short post is one sentence)."""
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return _SENTENCE_BREAK.search(wide, lo.end, max(lo.end, hi.start)) is None
+
+
 class CodenameDetector(_Tagged):
     """Unreleased project code names (``organization.codenames``).
 
     A code name that is also an ordinary word (Falcon, Phoenix) is reported when it is written
     with the same capitals as in the policy, or with a work word nearby ("project", "launch",
-    "プロジェクト", "新サービス"); "a falcon at the zoo" is not a leak.
+    "プロジェクト", "新サービス"); "a falcon at the zoo" is not a leak. Nor is a code name that is
+    only part of someone else's name: followed by a model number ("Falcon 9", 「ファルコン9」) or
+    after another name joined to it ("Millennium Falcon", 「ミレニアム・ファルコン」), unless the
+    organization itself or a ``project`` word (project, code name, プロジェクト) is nearby.
     """
 
     name = "codename"
-    GROUPS = ("codenames", "context")
+    GROUPS = ("codenames", "context", "project")
     TRIGGERS = frozenset({"codenames"})
-
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
         groups["codenames"] = list(context.organization.codenames) + groups["codenames"]
+        org = context.organization
+        groups["project"] = groups["project"] + list(org.names + org.products)
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         tags = self.by_tag(terms)
         contexts = tags.get("context", [])
+        project = tags.get("project", [])
+        wide = text.wide
         for m in tags.get("codenames", []):
             listed = self.word(m)
-            written = text.wide[m.start:m.end]
+            written = wide[m.start:m.end]
+            own = near([p for p in project if not _inside(p, [m])
+                        and _same_sentence(wide, p, m)], m.start, m.end, self.radius)
+            if own is not None:
+                yield Hit(m.start, m.end, f"code name '{listed}', context word '{self.word(own)}'")
+                continue
+            if _part_of_other_name(wide, m.start, m.end):
+                continue
             ctx = near(contexts, m.start, m.end, self.radius)
             if ctx is not None:
                 yield Hit(m.start, m.end, f"code name '{listed}', context word '{self.word(ctx)}'")
             elif written == listed or not listed.isascii() or not listed.isalpha():
                 yield Hit(m.start, m.end, f"code name '{listed}'")
+
+
+# "Falcon 9", "Falcon-9", "ファルコン9", "Kestrel X2": a model of something else.
+_MODEL_AFTER = re.compile(r"[ \-]?(?:[0-9]|[A-Z]{1,2}[0-9])")
+# "Millennium Falcon", "SpaceX Falcon", "ミレニアム・ファルコン": another name ending in it.
+_NAME_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]*[ \-]$")
+_KANA_NAME_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc]+[・･]$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?。！？]\s*)$")
+
+
+def _part_of_other_name(wide: str, start: int, end: int) -> bool:
+    if _MODEL_AFTER.match(wide, end):
+        return True
+    lo = max(0, start - 40)
+    before = wide[lo:start]
+    if _KANA_NAME_BEFORE.search(before):
+        return True
+    found = _NAME_BEFORE.search(before)
+    if found is None:
+        return False
+    # "Honestly Falcon is…": a capital that only starts the sentence does not make a name
+    return not _SENTENCE_START.search(wide, lo if found.start() else 0, lo + found.start())
 
 
 class InternalDomainDetector(_Tagged):
@@ -223,6 +269,11 @@ class DisclosureDetector(_Tagged):
         brands, promos = tags.get("brands"), tags.get("promotion")
         if not brands or not promos:
             return
+        # Promotion is about the product when it is in the same sentence as the mention
+        # ("Acme Cloud is great, try it"), not a thank-you three sentences later.
+        promos = [p for p in promos if any(_same_sentence(text.wide, b, p) for b in brands)]
+        if not promos:
+            return
         markers = tags.get("markers", [])
         hashtags = [Match(m.key, m.start, _HASHTAG.match(text.wide, m.start).end())
                     for m in patterns]
@@ -253,47 +304,3 @@ class DisclosureDetector(_Tagged):
                 break
             run.insert(0, m)
         return (run[0].start, run[-1].end, len(run)) if len(run) >= self.pile else None
-
-
-class SpokespersonDetector(_Tagged):
-    """A personal account speaking officially for the organization.
-
-    ``statements`` are phrases such as "on behalf of {org}" or 「{org}を代表して」 ({org} is
-    replaced by each of the organization's names) and generic ones (当社の正式な見解). A phrase
-    is not reported when the post quotes or links to an official statement: a ``quoting`` word
-    nearby ("according to", によると, "read") or a link after it.
-    """
-
-    name = "spokesperson"
-    GROUPS = ("statements", "quoting")
-    TRIGGERS = frozenset({"statements"})
-
-    RADIUS = 30
-
-    def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
-        names = list(context.organization.names)
-        expanded: list[str] = []
-        for phrase in groups["statements"]:
-            if "{org}" in phrase:
-                expanded += [phrase.replace("{org}", n) for n in names]
-            else:
-                expanded.append(phrase)
-        groups["statements"] = expanded
-
-    def patterns(self) -> Sequence[Pattern]:
-        return [Pattern(r"https?://", "link", trigger=False),
-                Pattern(r"[「『\"“]", "quote", trigger=False)]
-
-    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
-        tags = self.by_tag(terms)
-        quoting = tags.get("quoting", [])
-        links = [m for m in patterns if m.key == 0]
-        quotes = [m for m in patterns if m.key == 1]
-        for m in tags.get("statements", []):
-            if near(quoting, m.start, m.end, self.radius) is not None:
-                continue
-            if any(m.end <= link.start <= m.end + 2 * self.radius for link in links):
-                continue
-            if any(m.start - 12 <= q.start < m.start for q in quotes):
-                continue
-            yield Hit(m.start, m.end, f"official-statement phrase '{self.word(m)}'")
