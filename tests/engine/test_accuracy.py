@@ -1,0 +1,83 @@
+"""Accuracy floors: the engine must not get worse on the labelled sets it was measured on.
+
+``bench/holdout`` is Koe's own ja/en set for all eight categories with an organization policy
+and internal documents (see its README); ``../shared/eval/dev.jsonl`` is the upstream set whose
+targets the engine issue sets (pii and secret F1 >= 0.95, harassment >= 0.70). Scoring follows
+``score.py``: a row is a hit when the scan reports any finding of the row's category.
+
+The floors sit a little under what the engine measured when they were set, so a change that
+makes a category clearly worse fails here, with the rows it got wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from koe.engine import InternalIndex, default_policy, load_policy
+from koe.engine.leak import read_documents
+
+ROOT = Path(__file__).resolve().parents[2]
+HOLDOUT = ROOT / "bench" / "holdout"
+DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+
+def _rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _score(scanner, rows):
+    """{category: (f1, tp, fp, fn)} and the rows that went wrong."""
+    tally: dict[str, Counter] = {}
+    wrong = []
+    for row in rows:
+        report = scanner.scan(row["text"], account=row.get("account", "personal"))
+        hit = any(f.category == row["category"] for f in report.findings)
+        key = ("tp" if row["expect"] else "fp") if hit else ("fn" if row["expect"] else "tn")
+        tally.setdefault(row["category"], Counter())[key] += 1
+        if key in ("fp", "fn"):
+            wrong.append(f"{key} {row['category']}: {row['text'][:90]!r}")
+    out = {}
+    for category, c in tally.items():
+        p = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+        r = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+        out[category] = (2 * p * r / (p + r) if p + r else 0.0, c["tp"], c["fp"], c["fn"])
+    return out, wrong
+
+
+def _check(scores, wrong, floors):
+    low = {c: round(scores[c][0], 3) for c, floor in floors.items() if scores[c][0] < floor}
+    assert not low, (f"F1 below the floor: {low} (floors {floors})\n"
+                     + "\n".join(w for w in wrong if w.split()[1].rstrip(":") in low))
+
+
+@pytest.fixture(scope="module")
+def acme_scanner():
+    index = InternalIndex.from_documents(read_documents(str(HOLDOUT / "internal.jsonl")))
+    return load_policy(str(HOLDOUT / "acme.yaml")).compile(internal_index=index)
+
+
+# F1 per category on all 640 rows (tune + check) of bench/holdout.
+HOLDOUT_FLOORS = {
+    "pii": 0.90, "secret": 0.88, "confidential": 0.65, "leak": 0.93,
+    "harassment": 0.75, "disclosure": 0.45, "claims": 0.60, "spokesperson": 0.40,
+}
+
+
+def test_the_holdout_set_stays_above_its_floors(acme_scanner):
+    tune = _rows(HOLDOUT / "tune.jsonl")
+    rows = tune + _rows(HOLDOUT / "check.jsonl")
+    assert len(rows) == 640 and {r["category"] for r in rows} == set(HOLDOUT_FLOORS)
+    scores, _ = _score(acme_scanner, rows)
+    _, wrong_in_tune = _score(acme_scanner, tune)  # check rows are not shown, only scored
+    _check(scores, wrong_in_tune, HOLDOUT_FLOORS)
+
+
+@pytest.mark.skipif(not DEV.exists(), reason=f"the upstream eval set is not at {DEV}")
+def test_the_upstream_dev_set_meets_the_issue_targets():
+    scores, wrong = _score(default_policy().compile(), _rows(DEV))
+    _check(scores, wrong, {"pii": 0.95, "secret": 0.95, "harassment": 0.70})
