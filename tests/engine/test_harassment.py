@@ -79,6 +79,27 @@ FLAGGED = [
     ("H104", "エロい体してる", "エロい体"),
     ("H104", "今日の下着の色教えて", "下着の色"),
     ("H104", "ｴﾛ画像", "ｴﾛ画像"),
+    # H101: contempt, dehumanizing comparisons and "you" + insult
+    ("H101", "こいつ脳みそ入ってんの？", "脳みそ入ってんの"),
+    ("H101", "お前みたいなやつ消えてくれ", "お前みたいなやつ消えてくれ"),
+    ("H101", "あんたは豚だよ", "あんたは豚"),
+    ("H101", "ゴキブリみたいな連中が集まってる", "ゴキブリみたいな連中"),
+    ("H101", "二度と顔見せんな", "二度と顔見せんな"),
+    ("H101", "nobody likes you, just leave", "nobody likes you"),
+    ("H101", "you filthy rat", "you filthy rat"),
+    # H103: threats without a killing word: knowing where someone is, harm promised
+    ("H103", "お前の会社に火をつけてやる", "お前の会社に火をつけてやる"),
+    ("H103", "てめえの人生めちゃくちゃにしてやるよ", "てめえの人生めちゃくちゃにしてやる"),
+    ("H103", "職場も把握してるからな", "職場も把握してるからな"),
+    ("H103", "首を洗って待ってろ", "首を洗って待って"),
+    ("H103", "ただで済むと思うなよ", "ただで済むと思うな"),
+    ("H103", "We know where your daughter goes to school", "We know where your daughter goes to school"),
+    ("H103", "i know ur wife's office. see you soon", "i know ur wife's office."),
+    ("H103", "I'm going to hunt you down", "I'm going to hunt you down"),
+    ("H103", "better watch your back", "watch your back"),
+    ("H103", "mark my words, you'll regret this", "you'll regret this"),
+    ("H103", "honestly hope you get hit by a bus", "hope you get hit by"),
+    ("H103", "do us all a favor and die", "do us all a favor and die"),
 ]
 
 # (rule, text): ordinary posts, many with an innocent word that contains a listed one
@@ -152,6 +173,18 @@ CLEAN = [
     ("H104", "She graduated summa cum laude"),
     ("H104", "Shiitake and shitake are the same mushroom"),
     ("H104", "Dick Van Dyke is a legend"),
+    # the same kinds of words in ordinary use
+    ("H101", "お前がいなくなって寂しいよ"),
+    ("H101", "豚肉の生姜焼きを作った"),
+    ("H103", "脂肪を燃やしてやる！今日からジム通い"),
+    ("H103", "次の試合、あいつら全員ぶっ潰してやる気で練習"),
+    ("H103", "家わかってるから迎えに行くね"),
+    ("H103", "I know your kid's school has a bake sale on Friday"),
+    ("H103", "I'll find you a seat near the front"),
+    ("H103", "We have your address on file"),
+    ("H103", "You will regret not trying this ramen"),
+    ("H103", "office politics here are rough, watch your back around the VP"),
+    ("H103", "I hope you get better soon"),
 ]
 
 
@@ -346,3 +379,61 @@ def test_it_flags_put_downs_of_ability_and_gender(scanner, text, rule):
 )
 def test_it_leaves_alone_self_talk_and_ordinary_lack(scanner, text):
     assert not [f for f in scanner.scan(text).findings if f.category == "harassment"]
+
+
+# Words talked about rather than said: quoted or named, then reported, discussed or titled.
+MENTIONED = [
+    "「死ね」とDMで送ってきた人を通報しました",
+    "上司に「お前は無能だ」と言われて泣いた",
+    "「バカ」って言葉、子どもに使わせたくない",
+    "曲名「消えろ」が好きでよく聴く",
+    "『クズ』というタイトルのドラマ、面白かった",
+    "死ねと書き込んだ男が書類送検",
+    "バカという言葉は人を傷つける",
+    'Please stop using words like "retard", they hurt people',
+    'he literally said "shut up" to his own mother',
+    "the word retard is a slur, please don't use it",
+    "my coworker called me an idiot in the meeting",
+    'a song titled "Fuck You" was on the radio',
+]
+
+
+@pytest.mark.parametrize("text", MENTIONED)
+def test_it_leaves_alone_words_that_are_mentioned_not_used(scanner, text):
+    assert [f.text for f in scanner.scan(text).findings if f.category == "harassment"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("「死ね」", "H103"),                        # a quote on its own is said, not talked about
+        ("あいつに言いたい。「消えろ」", "H101"),
+        ('"shut up" you idiot', "H101"),          # the insult outside the quote still counts
+        ("死ねって言ってんだよ", "H103"),            # って with no word about words: said in anger
+    ],
+)
+def test_a_quote_alone_is_still_said(scanner, text, rule):
+    assert rule in {f.rule for f in scanner.scan(text).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["うちの犬アホかわいい", "うちの猫ほんとバカで可愛い", "アホすぎてかわいい、うちのインコ", "愛犬がアホすぎる",
+     "my dog is such an idiot lol", "our cat is a dumbass, ate a sock again",
+     "私ってほんとバカ", "俺バカだから説明お願い", "自分アホすぎて笑う"],
+)
+def test_it_leaves_alone_affection_and_self_talk(scanner, text):
+    assert [f.text for f in scanner.scan(text).findings if f.category == "harassment"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("うちの上司ほんとバカ", "バカ"),              # a boss is not a pet
+        ("ブスのくせにかわいいと思ってる", "ブス"),    # "thinks she is cute" is not affection
+        ("my idiot boss again", "idiot"),           # "my" before an insult is not self-talk
+        ("あいつアホだし全然かわいくない", "あいつアホ"),
+    ],
+)
+def test_affection_and_self_talk_need_the_real_thing(scanner, text, span):
+    assert span in spans(scanner, text, "H101")

@@ -22,6 +22,16 @@ innocent words look like insults:
   parts, or just after them, undo a pair (``… と言われるが``, ``are not``). Only the
   ``then`` words wake the detector (``trigger: first`` to turn that round), so a common
   word such as ``you`` costs nothing on posts without an insult.
+- A word that is **mentioned rather than used** is not a finding: quoted and then talked
+  about (「死ね」と書き込んだ男性, 「消えろ」って曲, 上司に「お前は無能」と言われた,
+  words like "retard", he said "shut up"), or named as a word without quotes (the word
+  retard, 死ねという言葉, バカと書き込まれた, "retard is a slur"). A quote on its own
+  (「死ね」) or followed by nothing that talks about it is still a finding.
+- ``fond_words`` and ``pets`` mark affection: a hit just before a fond word in the same
+  sentence (アホかわいい, バカで可愛い) or just after a pet or one's own child (うちの犬アホ,
+  my dog is so dumb) is teasing, not an insult.
+- ``self_words`` mark the writer talking about themself: a pattern hit right after one, or a
+  Japanese term right after one and a topic particle (私ってほんとバカ, 俺バカだから).
 
 .. code-block:: yaml
 
@@ -30,6 +40,9 @@ innocent words look like insults:
       terms: [馬鹿, バカ, ばーか, idiot, "piece of shit"]
       standalone: [しね]
       exclude: [親バカ, ばかり]            # phrases that contain a term but are fine
+      self_words: [私, 俺]                 # 私ってバカ: the writer about themself
+      fond_words: [かわいい, cute]         # アホかわいい: affection
+      pets: [うちの犬, "my dog"]           # うちの犬アホ: teasing a pet
       patterns: ["\\\\bi\\\\s+will\\\\s+kill\\\\s+you\\\\b"]   # optional Hyperscan regexes
       pairs:
         - name: group generalization
@@ -110,7 +123,7 @@ class _Entry:
     """One string given to the automaton, and how a hit of it is checked."""
 
     text: str
-    kind: str  # term | standalone | exclude | first | then | self
+    kind: str  # term | standalone | exclude | first | then | self | fond | pet
     pair: int = -1
     trigger: bool = True  # a hit of this entry alone wakes the detector
     shape: str = ""
@@ -142,11 +155,12 @@ class HarassmentDetector(Detector):
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
         unknown = set(params) - {"terms", "standalone", "exclude", "patterns", "pairs",
-                                 "self_words"}
+                                 "self_words", "fond_words", "pets"}
         if unknown:
             key = sorted(unknown)[0]
             raise ParamError(key, f"unknown parameter '{key}' for detector 'harassment'",
-                             "use terms, standalone, exclude, patterns, pairs or self_words")
+                             "use terms, standalone, exclude, patterns, pairs, self_words, "
+                             "fond_words or pets")
         entries = [_entry(t, "term") for t in self.param_list("terms")]
         entries += [_entry(t, "standalone") for t in self.param_list("standalone")]
         entries += [_entry(t, "exclude", trigger=False) for t in self.param_list("exclude")]
@@ -158,6 +172,8 @@ class HarassmentDetector(Detector):
             entries += self._pair_entries(i, raw)
         self._patterns = _read_patterns(params.get("patterns"))
         entries += [_entry(t, "self", trigger=False) for t in self.param_list("self_words")]
+        entries += [_entry(t, "fond", trigger=False) for t in self.param_list("fond_words")]
+        entries += [_entry(t, "pet", trigger=False) for t in self.param_list("pets")]
         self._entries = entries
         if not any(e.kind in ("term", "standalone", "first") for e in entries) and not self._patterns:
             raise ParamError("terms", "the harassment detector needs terms, standalone terms, "
@@ -209,7 +225,7 @@ class HarassmentDetector(Detector):
         thens: dict[int, list[Match]] = {}
         for m in terms:
             e = entries[m.key]
-            if e.kind in ("exclude", "self") or _inside(m, excludes) or not _written_as(text, m, e):
+            if e.kind in _CONTEXT_KINDS or _inside(m, excludes) or not _written_as(text, m, e):
                 continue
             if e.kind == "term":
                 found.append(Hit(m.start, m.end, f"term '{e.text}'"))
@@ -230,7 +246,22 @@ class HarassmentDetector(Detector):
             if any(s.end <= m.start <= s.end + _SELF_GAP for s in selves):
                 continue  # 私は才能がない: the writer about themself, not an insult
             found.append(Hit(m.start, m.end, f"pattern '{self._patterns[m.key].name}'"))
-        return _outermost(found)
+        fonds = [m for m in terms if entries[m.key].kind == "fond"]
+        pets = [m for m in terms if entries[m.key].kind == "pet"]
+        wide = text.wide
+        out = []
+        for h in _outermost(found):
+            if _mentioned(text, h.start, h.end):
+                continue  # 「死ね」と書き込んだ男性, words like "retard": talked about, not said
+            if fonds and any(_fond(wide, h, f) for f in fonds):
+                continue  # アホかわいい: affection
+            if pets and any(0 <= h.start - p.end <= _PET_GAP and _one_clause(wide, p.end, h.start)
+                            for p in pets):
+                continue  # うちの犬アホ: teasing a pet
+            if selves and any(_self_talk(wide, s, h, entries[s.key].text) for s in selves):
+                continue  # 私ってほんとバカ: the writer about themself
+            out.append(h)
+        return out
 
     def _pair_hits(self, text: Text, i: int, firsts: list[Match],
                    thens: list[Match]) -> Iterator[Hit]:
@@ -319,6 +350,95 @@ _DOTTED = re.compile(r"^[A-Za-z_][\w.]*[:.][A-Za-z_]\w*$")
 
 
 _SELF_GAP = 4  # characters between a self word and a pattern hit: 私には|才能が…
+_CONTEXT_KINDS = frozenset({"exclude", "self", "fond", "pet"})
+_FOND_GAP = 6  # アホ|かわいい, バカだけど|可愛い
+_PET_GAP = 12  # うちの犬|ほんとアホ
+# Between a Japanese self word and a term: a topic particle and an intensifier at most.
+_SELF_FILLER = re.compile(r"(?:って|は|も|が|、|,|\s)*(?:ほんと(?:う)?に?|本当に?|マジで?|まじで?|"
+                          r"ほんまに?|めっちゃ|超|ちょー)?(?:\s)*")
+
+# A quotation that encloses a hit, and what is said around it that makes it a mention.
+_QUOTES = {"「": "」", "『": "』", "\"": "\"", "“": "”", "‘": "’", "《": "》", "【": "】"}
+_QUOTE_REACH = 60  # characters from a hit to its quotation marks
+_QUOTED_BEFORE = re.compile(
+    r"(?:\b(?:words?|terms?|slurs?|phrases?|like|as|saying|says|said|called|calling|call|wrote|"
+    r"writes?|written|posted|tweeted|commented|replied|reply|typed|using|use|used|yelled|"
+    r"shouted|screamed|texted|messaged|told\s+(?:me|him|her|them|us)|titled|named|songs?|"
+    r"lyrics?|spray-?painted|chanting|chanted)|言われた|言われて|書かれた|書き込まれた|曲名|"
+    r"タイトル|題名|言葉|ワード|単語|コメント|リプ|落書き)\s*[:：,、]?\s*$", re.IGNORECASE)
+_QUOTED_AFTER = re.compile(
+    r"^\s*(?:って|っつ|と|という|とか|など|なんて|みたいな|の|は|を|が|も|で|"
+    r"(?:is|are|was|were|isn't|aren't|means|hurts?|has|have|as)\b)", re.IGNORECASE)
+_UNQUOTED_BEFORE = re.compile(
+    r"\b(?:words?\s+like|the\s+(?:word|term|slur|phrase|insult)|stop\s+saying|saying|said|"
+    r"stop\s+using|using\s+the\s+word|"
+    r"(?:call|calls|called|calling)\s+(?:people|someone|somebody|others|kids|him|her|them|me|us)"
+    r"(?:\s+(?:a|an))?)\s*$", re.IGNORECASE)
+_UNQUOTED_AFTER = re.compile(
+    r"^(?:\s*(?:is|are)\s+(?:a\s+|an\s+)?(?:slurs?|offensive|hurtful|ableist|racist|sexist|"
+    r"homophobic|transphobic|derogatory|not\s+ok(?:ay)?|never\s+ok(?:ay)?|a\s+bad\s+word|"
+    r"an\s+insult)\b|(?:って|という|っていう)(?:言葉|単語|表現|ワード|フレーズ|悪口|暴言|言い方)|"
+    r"と[^。．.!！?？\n]{0,12}?(?:書き込|投稿|発言|ツイート|言われ|送られ|送りつけ|送り付け|罵ら|"
+    r"連呼|落書き|叫ば|言い放)|って言(?:うな|っちゃ|ったら(?:ダメ|だめ|いけない))|"
+    r"(?:は|も)(?:差別|侮辱|禁句|NG|放送禁止))", re.IGNORECASE)
+
+
+def _mentioned(text: Text, start: int, end: int) -> bool:
+    """True when the post talks about the words at ``start:end`` instead of saying them."""
+    wide = text.wide  # the regexes ignore case; katakana must stay katakana
+    quote = _enclosing_quote(wide, start, end)
+    if quote is not None:
+        left, right = quote
+        if _QUOTED_BEFORE.search(wide[max(0, left - 30):left]):
+            return True
+        if _QUOTED_AFTER.match(wide[right + 1:right + 16]):
+            return True
+    if _UNQUOTED_BEFORE.search(wide[max(0, start - 30):start]):
+        return True
+    return bool(_UNQUOTED_AFTER.match(wide[end:end + 24]))
+
+
+def _enclosing_quote(wide: str, start: int, end: int) -> tuple[int, int] | None:
+    """The positions of the quotation marks around ``start:end``, if there are any."""
+    for i in range(start - 1, max(-1, start - _QUOTE_REACH), -1):
+        ch = wide[i]
+        if ch == "\n":
+            return None
+        close = _QUOTES.get(ch)
+        if close is None:
+            if ch in "」』”’》】":
+                return None
+            continue
+        j = wide.find(close, end, end + _QUOTE_REACH)
+        if j < 0 or "\n" in wide[end:j]:
+            return None
+        return i, j
+    return None
+
+
+_NOT_FOND = re.compile(r"^\s*(?:と思|って思|ぶ|こぶ|ふり|フリ|つもり|アピ|気取)")
+
+
+def _fond(wide: str, h: Hit, f: Match) -> bool:
+    """True when fond word ``f`` follows hit ``h`` closely and is meant (not 〜のくせにかわいいと思ってる)."""
+    if not 0 <= f.start - h.end <= _FOND_GAP or not _one_clause(wide, h.end, f.start):
+        return False
+    if "くせ" in wide[h.start:f.start] or "癖" in wide[h.start:f.start]:
+        return False
+    return not _NOT_FOND.match(wide[f.end:f.end + 4])
+
+
+def _one_clause(wide: str, a: int, b: int) -> bool:
+    return not any(ch in _BREAKS for ch in wide[a:b])
+
+
+def _self_talk(wide: str, s: Match, h: Hit, word: str) -> bool:
+    """True when a Japanese self word is followed, after a particle at most, by the hit."""
+    if word.isascii() or not 0 <= h.start - s.end <= 8:
+        return False
+    if s.start > 0 and _script(wide[s.start - 1]) == _script(wide[s.start]) != "other":
+        return False  # the end of a longer word
+    return _SELF_FILLER.fullmatch(wide[s.end:h.start]) is not None
 
 
 def _read_patterns(raw: Any) -> list[Pattern]:
