@@ -200,6 +200,7 @@ DETECTORS: dict[str, str] = {
     "near_duplicate": "koe.engine.detectors.leak:NearDuplicateDetector",
     "harassment": "koe.engine.detectors.harassment:HarassmentDetector",
     "classifier": "koe.engine.detectors.harassment:ClassifierDetector",
+    "claim": "koe.engine.detectors.claims:ClaimDetector",
 }
 
 

@@ -1,0 +1,291 @@
+"""Promissory claims: a certainty word with an outcome (必ず + 儲かる, cures + diabetes), checked in context.
+
+``claim`` finds what the financial-promotion and health-advertising rules forbid: a profit or
+a cure stated as certain. Word lists alone miss most of these (``配当は毎月保証``, ``確実に利益が
+出ます``, ``reverse and cure type 2 diabetes``) and catch too much (``we can't lose tonight``,
+``元本保証の商品は利回りが低い``), so the detector reads structure:
+
+- ``phrases`` are claims on their own (``元本保証``, ``double your money``).
+- ``topical`` phrases are claims only when a ``topics`` word is in the post: ``can't lose`` is a
+  promise next to ``coin`` or ``投資``, not next to a basketball lineup.
+- A ``certainty`` word and an ``outcomes`` word in one sentence, at most ``within`` characters
+  apart, in either order: ``guaranteed`` … ``returns``, ``コロナが`` … ``治る``.
+- A ``weak`` word with an outcome counts only when ``evidence`` (a product: ``この石鹸で``,
+  ``this tea``, or one of the organization's products) is in its sentence or the next or
+  previous one: ``風邪が治った`` is a
+  person getting better, ``この石鹸でアトピーが治りました`` is an advertisement. ``medical``
+  words in the sentence (``doctor``, ``病院``) undo a weak hit that has no evidence, and undo a
+  ``certainty`` hit too when the sentence names no product (``手術すれば治る``).
+- ``patterns`` (Hyperscan regexes on the NFKC text) are claims on their own;
+  ``outcome_patterns`` are outcomes written as amounts (``into $5,000``, ``月利3%``).
+
+Every hit is then checked against its context. It does not count when:
+
+- a negation or a wish governs it: Japanese ``ない/ません/なんて/たい/といい`` right after it
+  (``儲かるとは限らない``, ``早く治るといいね``), English ``not/no/never/n't/hope/want`` in the
+  three words before it or ``not/n't`` between its parts
+  (``no investment has guaranteed returns``, ``returns are not guaranteed``);
+- its sentence is a question (``元本保証って本当？``);
+- the post has a ``cancel`` word: a warning, a regulation or an explanation about such claims
+  (``詐欺``, ``金融庁``, ``scam``, ``FTC``, ``リスクがある``). ``not a scam`` / ``詐欺じゃない``
+  do not cancel;
+- it lies inside an ``exclude`` phrase.
+
+Kana words of three letters or fewer (``がん``, ``しみ``, ``うつ``) count only as words of their
+own, so ``がんばる``, ``しみじみ`` and ``うつる`` are not diseases.
+
+.. code-block:: yaml
+
+    detector: claim
+    params:
+      phrases: [元本保証, "double your money"]
+      topical: ["can't lose", ノーリスク]
+      topics: [投資, stock, coin]
+      certainty: [必ず, 確実に, guaranteed]
+      outcomes: [儲かる, 利益, returns, profit]
+      weak: []                    # certainty words that need evidence
+      evidence: []                # product words; the organization's products always count
+      medical: []                 # words of medical care that undo weak hits
+      wake: certainty             # which list wakes the detector: certainty or outcomes
+      within: 20                  # characters between a certainty word and an outcome
+      cancel: [詐欺, scam]
+      exclude: ["money back"]
+      patterns: [{name: effortless, regex: "飲むだけで.{0,12}痩せ"}]
+      outcome_patterns: ["月利[0-9.]+%"]   # regexes that count as outcomes (an amount earned)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from ..text import Text
+from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term
+
+__all__ = ["ClaimDetector"]
+
+LISTS = ("phrases", "topical", "topics", "certainty", "outcomes", "weak", "evidence", "medical",
+         "cancel", "exclude")
+_TRIGGERS = {"phrases", "topical", "certainty", "weak"}  # and outcomes with wake: outcomes
+
+_SENTENCE = re.compile(r"[。！？!?\n]+|\.(?=\s|$)")
+_KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30faー]{1,3}$")
+_KANA_CHAR = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]")
+_PARTICLES = frozenset("がもをにはのでとやへまっ")
+# Japanese: a negation, a doubt or a wish attached to the claim (儲かるとは限らない, 儲けたい).
+_JA_AFTER = re.compile(r"^[^、,。！？!?\s]{0,8}?(ない|無い|ません|なし|無し|なんて|とは限|わけでは|"
+                       r"訳では|はずが|たい|欲し|ほしい|ず[、。]|ず$)"
+                       r"|^(といい|といいな|ように|まで|かな|のを|ればいい|のかな)")
+# English: a negation shortly before the claim, or between its two parts.
+_EN_BEFORE = re.compile(r"\b(no|not|never|nothing|without|nor|isn't|aren't|don't|doesn't|won't|"
+                        r"can't|cannot|couldn't|shouldn't|wasn't|weren't|didn't|hardly|"
+                        r"hope|hoping|wish|pray|praying|want|wants|need|looking\s+for)"
+                        r"((\s+\S+){0,3})\s*$", re.IGNORECASE)
+_EN_BETWEEN = re.compile(r"\b(not|never|no|isn't|aren't|don't|doesn't|won't|can't|cannot)\b",
+                         re.IGNORECASE)
+_JA_BETWEEN = re.compile(r"(ない|ません|無い)")
+_EN_AFTER = re.compile(r"^\W{0,3}(is|are|was|were)?\s*(not|never|n't|a myth|a lie|a scam|"
+                       r"a red flag|fake)\b|^\s*(don't|doesn't|do not|does not)\s+exist",
+                       re.IGNORECASE)
+# "not a scam", "詐欺じゃない": the cancel word itself is denied.
+_DENIED_BEFORE = re.compile(r"\b(not|no|never|isn't|ain't)\s+(an?\s+)?$", re.IGNORECASE)
+_DENIED_AFTER = re.compile(r"^(じゃな|ではな|ではありません|でもな|なし|無し|ゼロ)")
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class ClaimDetector(Detector):
+    """A promise of profit or of a cure, read with its sentence and its post."""
+
+    name = "claim"
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        allowed = {*LISTS, "wake", "within", "patterns", "outcome_patterns"}
+        unknown = set(params) - allowed
+        if unknown:
+            key = sorted(unknown)[0]
+            raise ParamError(key, f"unknown parameter '{key}' for detector 'claim'",
+                             "use: " + ", ".join(sorted(allowed)))
+        self.lists = {key: self.param_list(key) for key in LISTS}
+        self.lists["evidence"] = self.lists["evidence"] + list(context.organization.products)
+        wake = params.get("wake", "certainty")
+        if wake not in ("certainty", "outcomes"):
+            raise ParamError("wake", "'wake' must be certainty or outcomes")
+        self.triggers = _TRIGGERS | ({"outcomes"} if wake == "outcomes" else set())
+        if wake == "outcomes":
+            self.triggers -= {"certainty", "weak"}
+        self.within = self.param_int("within", 20, high=200)
+        self._patterns = _read_patterns(params.get("patterns"), "patterns")
+        self._claim_patterns = len(self._patterns)
+        self._patterns += [Pattern(p.regex, p.name, p.caseless, trigger=False)
+                           for p in _read_patterns(params.get("outcome_patterns"),
+                                                   "outcome_patterns")]
+        self._terms: list[Term] = []
+        self._kinds: list[str] = []
+        for kind in LISTS:
+            for word in self.lists[kind]:
+                self._terms.append(Term(word, kind, word=kind != "exclude",
+                                        trigger=kind in self.triggers))
+                self._kinds.append(kind)
+        if not (self.lists["phrases"] or self.lists["topical"] or self._claim_patterns
+                or (self.lists["certainty"] and self.lists["outcomes"])):
+            raise ParamError("phrases", "the claim detector needs phrases, topical phrases, "
+                             "patterns, or certainty words with outcomes")
+
+    def patterns(self) -> Sequence[Pattern]:
+        return self._patterns
+
+    def terms(self) -> Sequence[Term]:
+        return self._terms
+
+    # ------------------------------------------------------------------ find
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        wide = text.wide
+        excludes = [m for m in terms if self._kinds[m.key] == "exclude"]
+        by_kind: dict[str, list[Match]] = {kind: [] for kind in LISTS}
+        for m in terms:
+            kind = self._kinds[m.key]
+            if kind == "exclude" or not _stands_alone(wide, m, self._terms[m.key].text):
+                continue
+            if kind != "cancel" and any(e.start <= m.start and m.end <= e.end for e in excludes):
+                continue  # "returns" in "free returns", "100%" in "100% of"
+            by_kind[kind].append(m)
+        if self._cancelled(wide, by_kind["cancel"]):
+            return
+        bounds = _sentences(wide)
+        candidates: list[tuple[str, Match, Match | None, str]] = []
+        for m in by_kind["phrases"]:
+            candidates.append(("phrases", m, None, f"phrase '{self._word(m)}'"))
+        outcomes = list(by_kind["outcomes"])
+        for m in patterns:
+            if m.key < self._claim_patterns:
+                candidates.append(("patterns", m, None,
+                                   f"pattern '{self._patterns[m.key].name}'"))
+            else:
+                outcomes.append(m)
+        if by_kind["topics"]:
+            topic = self._word(by_kind["topics"][0])
+            for m in by_kind["topical"]:
+                candidates.append(("topical", m, None, f"'{self._word(m)}' about '{topic}'"))
+        for kind in ("certainty", "weak"):
+            for c in by_kind[kind]:
+                for o in outcomes:
+                    if self._paired(wide, bounds, c, o):
+                        candidates.append((kind, c, o, f"'{self._word(c)}' with "
+                                                          f"'{wide[o.start:o.end]}'"))
+        taken: list[tuple[int, int]] = []  # a phrase wins over a pair on the same words
+        for kind, first, second, why in candidates:
+            start = min(first.start, second.start) if second else first.start
+            end = max(first.end, second.end) if second else first.end
+            sentence = _sentence_of(bounds, start)
+            if any(ex.start <= start and end <= ex.end for ex in excludes):
+                continue
+            if (self._negated(wide, start, end, sentence, second is not None)
+                    or _is_question(wide, sentence, end)):
+                continue
+            around = _around(bounds, sentence)
+            in_sentence = [m for m in by_kind["evidence"] if around[0] <= m.start < around[1]]
+            medical = [m for m in by_kind["medical"] if sentence[0] <= m.start < sentence[1]]
+            if kind == "weak" and not in_sentence:
+                continue
+            if kind in ("weak", "certainty") and medical and not in_sentence:
+                continue
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            yield Hit(start, end, why)
+
+    def _word(self, m: Match) -> str:
+        return self._terms[m.key].text
+
+    def _paired(self, wide: str, bounds: list[tuple[int, int]], c: Match, o: Match) -> bool:
+        if c.start < o.end and o.start < c.end:
+            return False  # the same characters: 保証 inside 配当保証 is a phrase's job
+        gap = o.start - c.end if o.start >= c.end else c.start - o.end
+        if gap > self.within:
+            return False
+        return _sentence_of(bounds, c.start) == _sentence_of(bounds, o.start)
+
+    @staticmethod
+    def _negated(wide: str, start: int, end: int, sentence: tuple[int, int], pair: bool) -> bool:
+        after = wide[end:sentence[1]]
+        if _JA_AFTER.search(after) or _EN_AFTER.search(after):
+            return True
+        if _EN_BEFORE.search(wide[sentence[0]:start]):
+            return True
+        if not pair:
+            return False
+        between = wide[start:end]
+        return bool(_EN_BETWEEN.search(between) or _JA_BETWEEN.search(between))
+
+    def _cancelled(self, wide: str, cancels: list[Match]) -> bool:
+        """A warning or explanation about such claims, unless it is denied (not a scam)."""
+        for m in cancels:
+            if _DENIED_BEFORE.search(wide[max(0, m.start - 8):m.start]):
+                continue
+            if _DENIED_AFTER.match(wide[m.end:m.end + 6].lstrip()):
+                continue
+            return True
+        return False
+
+
+def _stands_alone(wide: str, m: Match, term: str) -> bool:
+    """A short kana word is not the start or end of a longer kana word (がん in がんばる)."""
+    if not _KANA.match(term):
+        return True
+    before = wide[m.start - 1] if m.start else ""
+    after = wide[m.end] if m.end < len(wide) else ""
+    if after and _KANA_CHAR.match(after) and after not in _PARTICLES:
+        return False
+    return not (before and _KANA_CHAR.match(before) and before not in _PARTICLES)
+
+
+def _sentences(wide: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE.finditer(wide):
+        out.append((pos, m.end()))
+        pos = m.end()
+    if pos < len(wide):
+        out.append((pos, len(wide)))
+    return out or [(0, 0)]
+
+
+def _sentence_of(bounds: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for b in bounds:
+        if b[0] <= pos < b[1]:
+            return b
+    return bounds[-1]
+
+
+def _around(bounds: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[int, int]:
+    """The sentence with the one before and the one after (シミが消えた！このクリームのおかげ)."""
+    i = bounds.index(sentence)
+    return bounds[max(0, i - 1)][0], bounds[min(len(bounds) - 1, i + 1)][1]
+
+
+def _is_question(wide: str, sentence: tuple[int, int], end: int) -> bool:
+    return wide[end:sentence[1]].rstrip().endswith(("?", "？"))
+
+
+def _read_patterns(raw: Any, key: str) -> list[Pattern]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ParamError(key, f"'{key}' must list regular expressions")
+    out: list[Pattern] = []
+    for i, item in enumerate(raw):
+        if isinstance(item, str):
+            out.append(Pattern(item, f"pattern {i + 1}"))
+        elif isinstance(item, dict) and isinstance(item.get("regex"), str):
+            out.append(Pattern(item["regex"], str(item.get("name", f"pattern {i + 1}")),
+                               bool(item.get("caseless", False))))
+        else:
+            raise ParamError(key, f"pattern {i + 1} must be a string or "
+                             "{name: ..., regex: ..., caseless: true|false}")
+    return out

@@ -1,0 +1,123 @@
+"""Table tests for the claims rules R101 (promised returns) and R102 (cure claims), ja and en."""
+
+import pytest
+
+from koe.engine import PolicyError, parse_policy
+
+from .conftest import rules_found, spans
+
+# (rule, text, the span that must be reported)
+FLAGGED = [
+    # R101: phrases that are claims on their own
+    ("R101", "【元本保証】年利8%の特別プラン、残りわずか", "元本保証"),
+    ("R101", "元本割れは一切ありません、と担当者が断言", None),
+    ("R101", "Double your money in 60 days with my signals", "Double your money"),
+    # R101: a certainty word with an outcome, in either order, however spelled
+    ("R101", "このFXツールなら毎月かならず利益が出ます", "かならず利益"),
+    ("R101", "ぜ っ た い 儲かる案件、DMください", None),
+    ("R101", "分配金は毎月保証、解約もいつでもOK", None),
+    ("R101", "この銘柄は確実に値上がりします", "確実に値上がり"),
+    ("R101", "元本は100%戻ってきますのでご安心ください", None),
+    ("R101", "不労所得が確実に手に入る仕組みを教えます", None),
+    ("R101", "月収50万円を保証します。スマホ1台でOK", None),
+    ("R101", "ＧＵＡＲＡＮＴＥＥＤ 20% monthly returns!!", None),
+    ("R101", "our bot gives you risk-free gains every week", None),
+    ("R101", "turn $1,000 into $10,000 by summer, guaranteed", None),
+    ("R101", "earn $400 a day from home, 100% guaranteed", None),
+    ("R101", "passive income guaranteed 💰 no skills needed, just DM", None),
+    ("R101", "the dividend is guaranteed every quarter, sign up now", None),
+    # R101: safety promises about an investment
+    ("R101", "this token cannot lose, it only goes up from here", None),
+    ("R101", "今この株を買わない理由がない。ノーリスクです", "ノーリスク"),
+    # R102: a cure verb with a disease
+    ("R102", "このお茶を毎日飲めば高血圧が必ず治ります", None),
+    ("R102", "この水で花粉症が完治しました！", None),
+    ("R102", "腰痛が消える魔法のクリーム、今だけ半額", None),
+    ("R102", "our oil heals eczema and psoriasis naturally", None),
+    ("R102", "this supplement reverses type 2 diabetes in 30 days", None),
+    ("R102", "eliminate acne for good with our 3-step serum", None),
+    ("R102", "my arthritis is gone thanks to this bracelet", None),
+    ("R102", "シミが消えた！このクリームのおかげ", None),
+    ("R102", "このサプリ飲み始めてから持病のリウマチが良くなった。薬はもういらない", None),
+    ("R102", "Our tea prevents cancer — order now", None),
+]
+
+CLEAN = [
+    # R101: education, warnings, negation, questions, other guarantees
+    ("R101", "「月利10%保証」みたいな話は詐欺なので絶対に乗らないでください"),
+    ("R101", "元本保証型の商品は安心だけど、利回りが低いのがデメリット"),
+    ("R101", "投資で確実に儲かる方法なんてない"),
+    ("R101", "株は必ず上がるとは限らない。分散しよう"),
+    ("R101", "必ず利益が出る投資ってある？"),
+    ("R101", "no investment can promise guaranteed returns, read the prospectus"),
+    ("R101", "Returns are not guaranteed and you may lose money."),
+    ("R101", "If someone promises guaranteed profits, it's a scam."),
+    ("R101", "money-back guarantee if you're not happy with the course"),
+    ("R101", "guaranteed delivery within a month or shipping is free"),
+    ("R101", "Free returns guaranteed on all orders over $50"),
+    ("R101", "we can't lose this match, the team is on fire"),
+    ("R101", "絶対に勝てる試合だった。悔しい"),
+    ("R101", "今期は確実に利益を出したい。がんばるぞ"),
+    ("R101", "100% of the profit goes to the animal shelter"),
+    ("R101", "品質保証のため、出荷前に全数検査しています"),
+    ("R101", "no risk, no reward — that's investing"),
+    ("R101", "このラーメン屋、絶対儲かってるよね"),
+    ("R101", "アクメ株式会社のライブ、テンション絶対上がる"),
+    ("R101", "貸した漫画は必ず返ってくると信じてる"),
+    ("R101", "確実な収入が欲しいから資格の勉強中"),
+    ("R101", "利益確定売りで日経平均は反落"),
+    ("R101", "this workout will earn your trust, guaranteed"),
+    ("R101", "I'm looking for guaranteed income after retirement, any tips for annuities?"),
+    # R102: personal recovery, doctors, regulation, other meanings of the words
+    ("R102", "インフルエンザ、病院で薬もらってやっと治った"),
+    ("R102", "医師の指示どおり治療を続けたら喘息が良くなった"),
+    ("R102", "腰痛がなかなか治らない。整体行こうかな"),
+    ("R102", "健康食品で「がんが治る」と広告するのは薬機法違反です"),
+    ("R102", "がんばれば何とかなる！"),
+    ("R102", "しみじみ良い映画だった"),
+    ("R102", "サプリで病気が治るわけではありません"),
+    ("R102", "chemo worked and my cancer is in remission, thank you doctors"),
+    ("R102", "researchers say a cure for Alzheimer's is still years away"),
+    ("R102", "there is no cure for the common cold, just rest"),
+    ("R102", "this playlist cured my Monday blues"),
+    ("R102", "let the resin cure for 24 hours before sanding"),
+    ("R102", "the FDA warns that no supplement can cure diabetes"),
+    ("R102", "did the new treatment help with your migraines?"),
+    ("R102", "早く病気が治るといいね、お大事に"),
+    ("R102", "hope your flu heals up fast!"),
+    ("R102", "マッサージ行ったら肩こりが治った"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "span"), FLAGGED)
+def test_it_flags(scanner, rule, text, span):
+    found = spans(scanner, text, rule)
+    assert found, f"{rule} not reported for {text!r}"
+    if span is not None:
+        assert span in found
+
+
+@pytest.mark.parametrize(("rule", "text"), CLEAN)
+def test_it_stays_quiet(scanner, rule, text):
+    assert rule not in rules_found(scanner, text)
+
+
+def test_an_organization_product_is_evidence_for_a_cure_claim():
+    policy = parse_policy("extends: default\norganization:\n  products: [Zenbrew]\n")
+    text = "Zenbrew fixed my eczema in a week"
+    assert "R102" in rules_found(policy.compile(), text)
+    assert "R102" not in rules_found(parse_policy("extends: default\n").compile(), text)
+
+
+def test_a_finding_says_which_words_made_it():
+    report = parse_policy("extends: default\n").compile().scan("配当は毎月必ず出ます")
+    (finding,) = [f for f in report.findings if f.rule == "R101"]
+    assert finding.text == "配当は毎月必ず" and "'必ず' with '配当'" in finding.evidence
+
+
+def test_an_unknown_parameter_is_refused_with_its_name():
+    with pytest.raises(PolicyError, match="unknown parameter 'certainty_words'"):
+        parse_policy("extends: default\nrules:\n  X100:\n    name: x\n    category: claims\n"
+                     "    severity: minor\n    detector: claim\n"
+                     "    params: {certainty_words: [a]}\n"
+                     "    message: {en: x, ja: x}\n    suggestion: {en: x, ja: x}\n")
