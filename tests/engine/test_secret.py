@@ -30,6 +30,7 @@ def spans(scanner, text, rule):
 GITHUB = "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"
 JWT = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
        "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U")
+PYPI = "pypi-AgEIcHlwaS5vcmc9OHs91K3_DMEjbkrX3rsNVYWEAbHANBRfc-uwExNmMflE16R6-FWOmeTpK3B"
 PEM = ("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6\n"
        "-----END RSA PRIVATE KEY-----")
 
@@ -150,6 +151,20 @@ FLAGGED = [
      "ＡＰＩ＿ＫＥＹ＝８ｆ１ｅ２ｄ７ｃ９ｂ４ａ５５ａａ１２ｃｄ"),
     ("S104", 'config = {"x": "c3VwZXIgbG9uZyBzdHJpbmcgc2hvdWxkIGNhdXNlIGVub3VnaCBlbnRyb3B5"}',
      "c3VwZXIgbG9uZyBzdHJpbmcgc2hvdWxkIGNhdXNlIGVub3VnaCBlbnRyb3B5"),
+    # tokens with - and _ in their bodies, inside Japanese sentences with no space after
+    ("S101", f"PyPIのトークン送ります {PYPI} リリースお願いします", PYPI),
+    ("S101", f"PyPIのトークン{PYPI}です", PYPI),
+    ("S101", f"twine upload -u __token__ -p {PYPI}", PYPI),
+    ("S101", "glpat-AvFzHGlXm0phj7TeT_H2をCIに設定した", "glpat-AvFzHGlXm0phj7TeT_H2"),
+    ("S101", "マップのキーAIzaSyB-xk7_q3Lm9Np2Rt5Vw8Yz1Ab4Cd6Ef8Gで動いた",
+     "AIzaSyB-xk7_q3Lm9Np2Rt5Vw8Yz1Ab4Cd6Ef8G"),
+    # passwords after a change of password, a login or credentials "are"
+    ("S103", "I changed the password to Sakura0412!", "password to Sakura0412!"),
+    ("S103", "reset the wifi password to hunter2 btw", "password to hunter2"),
+    ("S103", "パスワード変えた→ Sakura_0412", "パスワード変えた→ Sakura_0412"),
+    ("S103", "パスワード変更しました：Tk-88321", "パスワード変更しました：Tk-88321"),
+    ("S103", "login is admin / Hk7#pQ29zz", "login is admin / Hk7#pQ29zz"),
+    ("S103", "hey, the vpn creds are tanaka / Sakura0412!", "creds are tanaka / Sakura0412!"),
 ]
 
 
@@ -314,6 +329,28 @@ NOT_FLAGGED = [
     "https://url:8000 @someone",
     "commit 2b00042f7481c7b056c4b410d28f33cf fixes it",
     '"c3VwZXIgc2VjcmV0IHZhbHVl"',
+    # a PyPI token shorter than real ones, with nothing calling it a token
+    "pypi-AgEIcHlwaS5vcmcCJDU3OTM1MjliLWIyYTYtNDEwOC05NzRkLTM0MjNiNmEwNWIzYgACF1sxLFsibWluaW1h",
+    # published examples from documentation
+    "the classic jwt.io example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwi"
+    "bmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c "
+    "decodes to John Doe",
+    "GitHub's docs use ghp_16C7e42F292c6912E7710c838347Ae178B4a as the example token",
+    "Slackのドキュメントの例 xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy",
+    # masked keys in docs, READMEs and instructions (S105 stays quiet too)
+    "ドキュメントの例だと ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx になってる",
+    "READMEに AKIAXXXXXXXXXXXXXXXX って書いてあるけどこれそのまま使っちゃダメだよ",
+    "設定ファイルには sk-xxxxxxxxxxxxxxxxxxxxxxxx を自分のキーに書き換えてね",
+    "the docs show sk_live_xxxxxxxxxxxxxxxxxxxxxxxx, obviously not a real key lol",
+    "スクショではトークンを ghp_************************************ にしてあります",
+    # passwords talked about, not given
+    "「パスワードは123456」みたいな設定はやめよう",
+    "PIN 1234 とか 0000 は避けてね",
+    "wifiのパスワードは「ルーターの裏に書いてある」って言われた",
+    "we changed the password to something stronger",
+    "set the password to expire every 90 days",
+    "パスワード変えた、めんどい",
+    "login is slow / annoying today",
 ]
 
 

@@ -190,7 +190,9 @@ class _Format:
     through large bounded repeats). ``strict``, when set, is the Python pattern the match must
     fully match; for ``keyed`` formats (a key, then the value) it applies to the value, whose
     characters are ``value_chars``. ``left``/``right``: characters that must not touch the
-    match on that side, so a format is not found inside a longer string.
+    match on that side, so a format is not found inside a longer string. ``cued_below``: a
+    match shorter than a real key of the format (cut short when copied) counts only when its
+    sentence calls it a token, key or password.
     """
 
     name: str
@@ -202,6 +204,7 @@ class _Format:
     check: str = "shape"  # shape | random | jwt | url | keyed
     key: str = ""
     value_chars: str = ""
+    cued_below: int = 0  # a match shorter than this needs a credential word in its sentence
 
 
 def _keyed(name: str, key: str, value_chars: str, strict: str, *, op: str = "") -> _Format:
@@ -250,9 +253,12 @@ FORMATS: tuple[_Format, ...] = (
     _keyed("npm registry auth token",
            r"//[A-Za-z0-9.\-]+(?:/[A-Za-z0-9.\-_~%]+)*/:_(?:authToken|auth|password)",
            "A-Za-z0-9_\\-+/=", "[A-Za-z0-9_\\-+/=]{8,}", op=r"=[ \t]*"),
-    _Format("PyPI token", r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{70,}", right=TOKEN_CHARS),
-    _Format("Test PyPI token", r"pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_\-]{70,}",
-            right=TOKEN_CHARS),
+    # Real PyPI tokens run past 150 characters; a shorter one (cut short when copied, or a
+    # truncated test value) counts when the post calls it a token.
+    _Format("PyPI token", r"pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\-]{24,}", right=TOKEN_CHARS,
+            cued_below=90),
+    _Format("Test PyPI token", r"pypi-AgENdGVzdC5weXBpLm9yZw[A-Za-z0-9_\-]{24,}",
+            right=TOKEN_CHARS, cued_below=96),
     _Format("JSON Web Token",
             r"eyJ[A-Za-z0-9_\-]{10,}={0,2}\.eyJ[A-Za-z0-9_\-]{4,}={0,2}"
             r"(?:\.[A-Za-z0-9_\-+/]*={0,2})?", right=TOKEN_CHARS, check="jwt"),
@@ -384,6 +390,11 @@ class ServiceTokenDetector(Detector):
             if _before(wide, m.start, fmt.left) or _after(wide, m.end, fmt.right):
                 continue
             token = wide[m.start:m.end]
+            if len(token) < fmt.cued_below and not _CREDENTIAL_CUE.search(
+                    _sentence_around(wide, m.start, m.end)):
+                continue
+            if fmt.check != "url" and _documented(wide, m.start, m.end):
+                continue  # "the jwt.io sample", 「ドキュメントの例」: a published example
             if self._accept(fmt, token):
                 hits.append(Hit(m.start, m.end, f"format '{fmt.name}'"))
         return _merge(hits)
@@ -408,6 +419,33 @@ class ServiceTokenDetector(Detector):
         if check == "random" and not _looks_random(token):
             return False
         return not is_masked(_token_body(token)) and "EXAMPLE" not in token
+
+
+# Words that say a key is a published example: "GitHub's docs use ghp_… as the example",
+# 「jwt.io のサンプル」. A live key is not introduced this way.
+_DOCUMENTED = re.compile(
+    r"\bexamples?\b|\bsample\b|\bdocs\b|documentation|tutorial|readme|jwt\.io|\bdummy\b"
+    r"|\bfake\b|not (?:a )?real|サンプル|ドキュメント|チュートリアル|ダミー|架空|記載例|使用例|設定例"
+    r"|の例|例(?:えば|[:：]|として|だと|では)", re.IGNORECASE)
+_CLAUSE_STOP = re.compile(r"[.!?](?=\s)|[\n。！？]")
+_LINKS = re.compile(r"\S*(?:://|www\.|\bexample\.[a-z])\S*", re.IGNORECASE)
+
+
+def _documented(wide: str, start: int, end: int, reach: int = 80) -> bool:
+    """Whether the sentence around a key presents it as a published example. Links are left
+    out (https://example.com/… says nothing about the key)."""
+    lo = max(0, start - reach)
+    cut = [m.end() for m in _CLAUSE_STOP.finditer(wide, lo, start)]
+    lo = cut[-1] if cut else lo
+    stop = _CLAUSE_STOP.search(wide, end, min(len(wide), end + reach))
+    hi = stop.start() if stop else min(len(wide), end + reach)
+    return _DOCUMENTED.search(_LINKS.sub(" ", wide[lo:start] + " " + wide[end:hi])) is not None
+
+
+# Words that call a value a credential: "my PyPI token", 「トークン送ります」, "twine … -p".
+_CREDENTIAL_CUE = re.compile(
+    r"token|\bkeys?\b|secret|password|passwd|credential|\bauth|pypi|twine|\s-p\s"
+    r"|トークン|キー|鍵|シークレット|パスワード|認証", re.IGNORECASE)
 
 
 def _token_body(token: str) -> str:
@@ -437,7 +475,9 @@ _MASKED_SPLIT = [re.compile(f"(?:{prefix})({body})") for prefix, body in _MASKED
 _EXPLAINED = re.compile(
     r"e\.g\.|\bi\.e\.|for (?:example|instance)|such as|looks? like|format|placeholder"
     r"|replace|\byour\b|example|sample|dummy|template|redact|mask|hidden|censor"
-    r"|例|ような|みたいな|形式|置き換|置換|ダミー|サンプル|テンプレ|仮の|伏せ|マスク|隠し",
+    r"|\bdocs?\b|documentation|readme|tutorial|guide|manual|screenshot|not (?:a )?real|fake"
+    r"|例|ような|みたいな|形式|置き換|置換|ダミー|サンプル|テンプレ|仮の|伏せ|マスク|隠し"
+    r"|ドキュメント|チュートリアル|マニュアル|手順書|スクショ|書き換え|差し替え|自分の|本物じゃ|本物では",
     re.IGNORECASE)
 _LINE_END = re.compile(r"[\n!?。！？]")
 
@@ -546,6 +586,8 @@ _LINK = r"""
             |set\s+to|reset\s+to|will\s+be|are)\s*:?\s*
             (?:(?:literally|just|simply|basically|actually|always|still|now)\s+)?
       | \s*(?:は|が|って|ってのは|を|も)[、,]?\s*:?\s*
+      | \s*を?\s*(?:変え|変更し|再設定し|リセットし|設定し)(?:た|ました|といた|ておいた|ときました)
+            (?:よ|ね|けど|ので|から)?\s*(?:[:→、,]|->)?\s*
       %s
     )
 """
@@ -565,11 +607,17 @@ _PIN_GAP = re.compile(r"\s*(?:の|に)?\s*(?:code|number|番号|コード)?\s*(?
                       r"\s*(?:(?:now|still|just|literally)\s+)?(?:[^\s]{0,8}?の)?\s*[「\"']?",
                       re.IGNORECASE)
 # A user name, a separator and a password: "taro@example.com / Spring2024!".
-_PAIR = re.compile(r"(?:\s+(?:for|to|of|on)(?:\s+[^\s:/]+){1,4}?)?\s*(?:[:=→]|は|info|details|情報)?"
+_PAIR = re.compile(r"(?:\s+(?:for|to|of|on)(?:\s+[^\s:/]+){1,4}?)?\s*(?:[:=→]|は|info|details|情報"
+                   r"|\s(?:is|are|was|were)\b)?"
                    r"\s*[:：]?\s*(?:(?:id|user|email|メール)\s*[:：]?\s*)?[A-Za-z0-9._%+\-@]{2,64}\s*(?:[/|,、]|\s+and\s+)\s*"
                    r"(?:(?:pw|pass|password|パス|パスワード)\s*[:：]?\s*)?(?P<secret>[!-~]{4,64})",
                    re.IGNORECASE)
+# "changed the wifi password to …", "reset my password to …": the verb comes before the cue.
+_CHANGED_TO = re.compile(r"[ \t]+(?:to|into)[ \t]+(?=\S)", re.IGNORECASE)
+_CHANGE_VERB = re.compile(r"\b(?:chang|set|reset|updat|switch|swapp?)(?:e|es|ed|ing|s)?\b"
+                          r"(?:[ \t]+[^\s.!?]+){0,4}?[ \t]+$", re.IGNORECASE)
 _JA_LINKS = frozenset(("は", "が", "って", "も", "を"))
+_CLOSING_QUOTES = frozenset("\"'`”’」』】)）")
 # A short Japanese phrase before the value: 「パスワードは誕生日の0612」「猫の名前の tama2020」.
 _JA_GAP = re.compile(r"(?:[^\x00-\x7f\s、。「」]{1,8}?の){1,3}\s*(?=[!-~])")
 _SHORT_LINKS = frozenset((":", "=", "は", "→", "->", "is", "was", "って", ""))
@@ -694,8 +742,9 @@ class PasswordProseDetector(Detector):
     def _pin(self, wide: str, pos: int) -> tuple[int, int] | None:
         """「暗証番号は誕生日の0612」, "PIN: 4821", "door code is 4821"."""
         m = _PIN_VALUE.match(wide, pos, min(len(wide), pos + 30))
-        if m is None or _UNIT_AFTER.match(wide, m.end(1)):
-            return None
+        if m is None or _UNIT_AFTER.match(wide, m.end(1)) \
+                or _DISCUSSION_AFTER.match(wide, m.end(1), m.end(1) + 60):
+            return None  # 「暗証番号は4桁」, "PIN 1234 とか 0000 は避けて"
         if not _PIN_GAP.fullmatch(wide, pos, m.start(1)):
             return None
         return m.start(1), m.end(1)
@@ -714,17 +763,22 @@ class PasswordProseDetector(Detector):
     def _password(self, wide: str, cue_start: int, pos: int, cue: _Cue) -> tuple[int, int] | None:
         """The span of the password written after a cue that ends at ``pos``, if any."""
         limit = min(len(wide), pos + 160)
-        link = _PROSE_LINK_FOR.match(wide, pos, limit) or _PROSE_LINK.match(wide, pos, limit)
-        if link is None:
-            return None
-        connector = link.group("link").strip().lower()
-        first = connector.split()[0] if connector else ""
-        if cue.kind == "short" and first not in _SHORT_LINKS:
-            return None
-        strict = cue.kind == "short" and cue.word.isascii() and len(cue.word) > 3  # "pass"
-        if strict and connector not in (":", "=", "→", "->"):
-            return None
-        at = link.end()
+        changed = _CHANGED_TO.match(wide, pos, limit) if cue.kind == "password" else None
+        if changed is not None and _CHANGE_VERB.search(_clause_before(wide, cue_start, 40)):
+            # "I changed the password to Sakura0412!": only a value no word can be
+            connector, at, strict = "to", changed.end(), True
+        else:
+            link = _PROSE_LINK_FOR.match(wide, pos, limit) or _PROSE_LINK.match(wide, pos, limit)
+            if link is None:
+                return None
+            connector = link.group("link").strip().lower()
+            first = connector.split()[0] if connector else ""
+            if cue.kind == "short" and first not in _SHORT_LINKS:
+                return None
+            strict = cue.kind == "short" and cue.word.isascii() and len(cue.word) > 3  # "pass"
+            if strict and connector not in (":", "=", "→", "->"):
+                return None
+            at = link.end()
         gap = _JA_GAP.match(wide, at, limit) if connector in _JA_LINKS else None
         if gap is not None and _PROSE_VALUE.match(wide, at, limit) is None:
             at = gap.end()  # 「パスワードは誕生日の0612」
@@ -739,6 +793,8 @@ class PasswordProseDetector(Detector):
             value, start, end = v.group("quoted"), v.start("quoted"), v.end("quoted")
             if not value.strip() or len(value.split()) > 5:
                 return None
+            if len(value) > 6 and sum(not ch.isascii() for ch in value) * 2 > len(value):
+                return None  # 「ルーターの裏に書いてある」: a quoted phrase, not a password
         else:
             raw = v.group("bare")
             if is_placeholder(raw.rstrip(".,;:!?")):
@@ -770,7 +826,10 @@ class PasswordProseDetector(Detector):
             return False
         if _QUANTITY.match(value) or (value.isdigit() and _UNIT_AFTER.match(wide, end)):
             return False
-        if _DISCUSSION_AFTER.match(wide, end + (1 if quoted else 0), end + 60):
+        after = end + (1 if quoted else 0)
+        while after < len(wide) and wide[after] in _CLOSING_QUOTES:
+            after += 1  # 「パスワードは123456」みたいな
+        if _DISCUSSION_AFTER.match(wide, after, after + 60):
             return False
         if _SNAKE_WORDS.match(value) and not quoted:
             return False  # password: real_key names a variable
