@@ -10,6 +10,12 @@ DOCS = [
     ("wiki-7", "Q3 roadmap: we will sunset the legacy billing API on March 1st and migrate all "
                "enterprise customers to the new usage-based plan before the public announcement."),
     ("chat-99", "The reorg moves the Osaka support team under the Tokyo office starting in April."),
+    ("wiki-kite", "# カイト 量産計画\n\n工場：委託先（契約は法務部で管理）\n\n- EVT：5月\n"
+                  "- DVT：7月（重量が目標の180gを超過。現在195g）\n- PVT：9月\n- 出荷：11月中旬\n\n"
+                  "初回生産は8,000台。原価は1台あたり約9,400円。"),
+    ("wiki-ramp", "## Kite ramp plan\n\nFactory: contract manufacturer (terms with legal)\n\n"
+                  "- EVT: May\n- DVT: July (weight over the 180 g target; now 195 g)\n"
+                  "- PVT: September\n- Ship: mid-November\n\nFirst build is 8,000 units."),
 ]
 
 
@@ -32,12 +38,19 @@ LEAKS = [
      "enterprise customers", "wiki-7"),  # case and spacing changed
     ("Heard that the reorg moves the Osaka support team under the Tokyo office starting in "
      "April, wow", "chat-99"),
+    # a wiki list copied into one sentence: list marks and line breaks gone, words edited
+    ("DVT：7月（重量が目標の180gを超過。現在195g）、出荷：11月中旬、初回生産は8,000台らしい",
+     "wiki-kite"),
+    ("Kite ramp: DVT in July (weight is over the 180 g target, now 195 g), ship "
+     "mid-November. first build is 8,000 units.", "wiki-ramp"),
 ]
 
 NOT_LEAKS = [
     "来週から値上げするお店が多いみたい",
     "Our public roadmap is on the website; the billing API docs are there too.",
     "The Osaka office has great ramen nearby",
+    "カイトの出荷は秋ごろらしい、重さがちょっと気になる",  # the same topic in one's own words
+    "the Kite ships in November I think, hope it's light and the build is big",
     "",
     "短い",
 ]

@@ -6,6 +6,7 @@ import pytest
 
 from koe.engine import parse_policy
 from koe.engine.detectors.pii import (
+    aba_is_valid,
     card_brand,
     iban_is_valid,
     luhn_is_valid,
@@ -36,6 +37,12 @@ FLAGGED = [
     ("P101", "連絡はtaro.yamada@gmail.comまでお願いします", "taro.yamada@gmail.com"),
     ("P101", "メール：ｈａｎａｋｏ＠ｍａｉｌ．ｃｏ．ｊｐ", "ｈａｎａｋｏ＠ｍａｉｌ．ｃｏ．ｊｐ"),
     ("P101", "For the signup, write to linda.moore@example.com", "linda.moore@example.com"),
+    # support words nearby, but the address is someone's own
+    ("P101", "this customer keeps spamming support, their email is d.harrington@protonmail.com",
+     "d.harrington@protonmail.com"),
+    ("P101", "support ticket from jdoe@yahoo.co.uk again", "jdoe@yahoo.co.uk"),
+    ("P101", "サポートに連絡したら担当者の個人アドレス tanaka.k@gmail.com から返事きた",
+     "tanaka.k@gmail.com"),
     # P102 phone numbers
     ("P102", "My US number is (415) 555-0132, call anytime", "(415) 555-0132"),
     ("P102", "call me on +44 20 7123 4567 tonight", "+44 20 7123 4567"),
@@ -76,6 +83,10 @@ FLAGGED = [
     ("P108", "振込先：みずほ銀行 渋谷支店 普通 3141592", "3141592"),
     ("P108", "口座番号：1234567 にお願いします", "1234567"),
     ("P108", "口座番号は123-9876543です", "123-9876543"),
+    # next to a US routing number (valid ABA checksum): the account, not the bank's code
+    ("P108", "wire it to Mike: routing 026009593 account 9677729041 Chase checking",
+     "9677729041"),
+    ("P108", "ABA 026009593 / 4471029385 for the deposit", "4471029385"),
     # P109 Japanese street addresses
     ("P109", "住所は東京都港区六本木1-2-3です", "東京都港区六本木1-2-3"),
     ("P109", "大阪府大阪市北区梅田3丁目1番1号に届けて", "大阪府大阪市北区梅田3丁目1番1号"),
@@ -99,6 +110,8 @@ CLEAN = [
     ("P101", "noreply@github.com sent me a notification"),
     ("P101", "Thanks@everyone.Great job today"),
     ("P101", "お問い合わせはsupport@acme.co.jpまで"),
+    ("P101", "contact support at support@gmail.com"),  # a shop's role address at free mail
+    ("P101", "お問い合わせは hanako.cafe.info@gmail.com まで"),
     ("P101", "follow @koe_official for news"),
     # P102: dates, prices, codes, links, published support lines
     ("P102", "Sale ends 2024-11-05 10:30"),
@@ -147,6 +160,8 @@ CLEAN = [
     ("P108", "口座番号は1111111のような形です"),
     ("P108", "銀行の電話 0312345678"),
     ("P108", "my Twitter account has 12345678 views"),
+    ("P108", "Chase routing number is 021000021, it's on their website"),
+    ("P108", "routing 026009594 account 9677729041"),  # checksum fails, no banking word
     # P109: no block number, dates, published business addresses
     ("P109", "東京都の感染者は1000人でした"),
     ("P109", "東京都で2024-11-05に開催"),
@@ -220,6 +235,16 @@ def test_it_gives_a_major_verdict_for_a_card_on_a_brand_account(pii):
 ])
 def test_luhn(digits, valid):
     assert luhn_is_valid(digits) is valid
+
+
+@pytest.mark.parametrize(("digits", "valid"), [
+    ("026009593", True), ("021000021", True), ("011000015", True), ("322271627", True),
+    ("026009594", False),  # checksum
+    ("991000026", False),  # no Federal Reserve district starts with 99
+    ("000000000", False), ("02600959", False), ("0260095930", False),
+])
+def test_aba_routing_checksum(digits, valid):
+    assert aba_is_valid(digits) is valid
 
 
 @pytest.mark.parametrize(("digits", "brand"), [

@@ -233,13 +233,16 @@ class InternalIndex:
         compact = text.compact
         if not len(keys) or len(compact) < k + self.min_shared - 1:
             return []  # too short to hold min_shared fingerprints
-        # Containment is measured against the fingerprints winnowing would keep for the post.
-        n = max(1.0, (len(compact) - k + 1) * 2 / (self.window + 1))
+        # Containment is measured against the fingerprints winnowing keeps for the post: at
+        # least one in every window of shingles, so that many is the least a leak can share.
         # A document shares at most one fingerprint per matching shingle of the post, so a
         # post with fewer matching shingles than a leak needs cannot be one.
-        need = max(self.min_shared, min(math.floor(self.min_containment * n), self.long_match))
-        h = _shingle_keys(np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32),
-                          self._kernel)
+        least = max(1.0, (len(compact) - k + 1) / self.window)
+        need = max(self.min_shared, min(math.floor(self.min_containment * least),
+                                        self.long_match))
+        shingles = _shingle_keys(np.frombuffer(compact.encode("utf-32-le"), dtype=np.uint32),
+                                 self._kernel)
+        h = shingles
         maybe = self._buckets[(h >> self._shift).view(np.int64)]  # a view: no index cast
         if np.count_nonzero(maybe) < need:
             return []
@@ -260,6 +263,9 @@ class InternalIndex:
         docs = self._docs[flat]
         pos = np.repeat(positions, counts)
         uniq, shared = np.unique(docs, return_counts=True)
+        # The post's own fingerprints, counted only for the few posts that get this far: an
+        # estimate of their number misjudges short posts by a fifth either way.
+        n = max(1.0, float(len(_winnow(_winnowing_order(shingles), self.window))))
         # A post made of common phrases shares a few fingerprints with hundreds of documents:
         # judge them all at once, and build a match only for the few that pass.
         containment = np.minimum(1.0, shared / n)

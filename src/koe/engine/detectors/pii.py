@@ -42,6 +42,7 @@ __all__ = [
     "PassportDetector",
     "PhoneDetector",
     "UsSsnDetector",
+    "aba_is_valid",
     "card_brand",
     "iban_is_valid",
     "luhn_is_valid",
@@ -278,6 +279,19 @@ _EMAIL = re.compile(
     r"(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}))(?![A-Za-z0-9-])")
 
 
+# "their email is", "his e-mail:", 「元カノのメアド」「田中さんのメールアドレスは」 just before.
+_SOMEONES_ADDRESS = re.compile(
+    r"(?:\b(?:his|her|their|my|whose)|'s)\s+(?:personal\s+|private\s+|home\s+|own\s+)?"
+    r"(?:e-?mail|mail|address|contact)(?:\s+address)?\s*(?:is|was|[:=])?\s*$"
+    r"|の(?:個人の?)?(?:メアド|メールアドレス|アドレス|メール)(?:は|を|が|[:：])?\s*$",
+    re.IGNORECASE)
+
+# A local part naming a role, not a person: support@, info@, shop.contact@, cafe-info@.
+_ROLE_LOCAL = re.compile(r"(?:^|[._-])(?:support|help|helpdesk|info|contact|sales|service"
+                         r"|inquiry|inquiries|enquiry|cs|customer|office|shop|store|booking"
+                         r"|reservations?|orders?)(?:$|[._\-0-9])", re.IGNORECASE)
+
+
 class EmailDetector(_PiiDetector):
     """E-mail addresses, except placeholders and addresses that are nobody's.
 
@@ -287,11 +301,16 @@ class EmailDetector(_PiiDetector):
     screenshots use those domains to stand for real addresses. ``ignore_addresses`` and
     ``ignore_local_parts`` list addresses that belong to no person (``git@github.com``,
     ``noreply@…``).
+
+    ``exclude`` cues (お問い合わせ, support) mark a published contact address. They do not
+    hold for an address at one of ``personal_domains`` (free mail such as gmail.com, whose
+    subdomains and country variants count too: no support desk answers from there), nor when
+    the address is said to be someone's ("their email is …", 「元カノのメアド」).
     """
 
     name = "email"
     PARAMS = ("documentation_domains", "placeholder_names", "ignore_addresses",
-              "ignore_local_parts")
+              "ignore_local_parts", "personal_domains")
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
@@ -300,6 +319,8 @@ class EmailDetector(_PiiDetector):
         self.placeholders = frozenset(a.lower() for a in self.param_list("placeholder_names"))
         self.ignore_addresses = frozenset(a.lower() for a in self.param_list("ignore_addresses"))
         self.ignore_local = frozenset(a.lower() for a in self.param_list("ignore_local_parts"))
+        self.personal_domains = tuple(d.lower().strip(".")
+                                      for d in self.param_list("personal_domains"))
 
     def patterns(self) -> Sequence[Pattern]:
         return [Pattern(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z][A-Za-z0-9-]+",
@@ -322,9 +343,23 @@ class EmailDetector(_PiiDetector):
             tail = _ascii_tail(wide, start)
             if "://" in tail and "/" not in tail.split("://", 1)[1]:
                 continue  # user info of a URL: a credential, not a contact detail
-            if self.excluded(excludes, start):
+            if self.excluded(excludes, start) and not self._personal(wide, start, found):
                 continue
             yield Hit(start, end, f"e-mail address at '{domain}'")
+
+    def _personal(self, wide: str, start: int, found: re.Match[str]) -> bool:
+        """An address that is someone's own, whatever support words stand nearby."""
+        if _SOMEONES_ADDRESS.search(wide, max(0, start - 40), start):
+            return True
+        if _ROLE_LOCAL.search(found.group().split("@", 1)[0]):
+            return False  # shop.support@gmail.com: a small business's published address
+        domain = found.group(1).lower()
+        labels = domain.split(".")
+        for d in self.personal_domains:  # gmail.com, mail.yahoo.co.jp, yahoo.co.uk for yahoo
+            if domain == d or domain.endswith("." + d) or labels[0] == d or (
+                    "." not in d and d in labels[:-1]):
+                return True
+        return False
 
     def _ignored(self, domain: str, address: str) -> bool:
         local = address.split("@", 1)[0]
@@ -839,12 +874,81 @@ class PassportDetector(_ContextNumberDetector):
         return 8 <= len(value) <= 10 and not _DATE8.fullmatch(value) and len(set(value)) > 1
 
 
+def aba_is_valid(digits: str) -> bool:
+    """The ABA checksum of a US routing number, and a Federal Reserve district prefix.
+
+    >>> aba_is_valid("026009593"), aba_is_valid("026009594"), aba_is_valid("000000000")
+    (True, False, False)
+    """
+    if len(digits) != 9 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    prefix = int(digits[:2])
+    if not (prefix <= 12 or 21 <= prefix <= 32 or 61 <= prefix <= 72 or prefix == 80):
+        return False
+    d = [int(c) for c in digits]
+    return (3 * (d[0] + d[3] + d[6]) + 7 * (d[1] + d[4] + d[7]) + d[2] + d[5] + d[8]) % 10 == 0
+
+
 class BankAccountDetector(_ContextNumberDetector):
-    """Bank account numbers (7 to 17 digits, or branch-account) next to a banking word."""
+    """Bank account numbers (7 to 17 digits, or branch-account) next to a banking word.
+
+    ``routing_context`` (``routing``, ``ABA``, ``wire`` …) finds US routing numbers: nine
+    digits with a valid ABA checksum next to one of those words. A routing number is the
+    bank's public code and is not reported itself, but an account-number shape next to it
+    (within ``radius``) is an account number, with or without a banking word:
+    "routing 026009593 account 9677729041".
+    """
 
     name = "bank_account"
     LABEL = "account-number shape"
     RADIUS = 30
+    PARAMS = ("routing_context",)
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        self.routing_words = self.param_list("routing_context")
+
+    def terms(self) -> Sequence[Term]:
+        return [*super().terms(), *(Term(w, "routing") for w in self.routing_words)]
+
+    def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        n = len(self.context_words) + len(self.exclude_words)
+        routing_words = [m for m in terms if m.key >= n]
+        terms = [m for m in terms if m.key < n]
+        routing = self._routing_numbers(text.wide, patterns, routing_words)
+        if not routing:
+            yield from super().find(text, patterns, terms)
+            return
+        _, excludes = self.split_terms(terms)
+        wide = text.wide
+        hits = {(h.start, h.end): h for h in super().find(text, patterns, terms)
+                if (h.start, h.end) not in routing}  # the bank's public code
+        for m in patterns:
+            start, end = m.start, _end(wide, m)
+            if (start, end) in routing or any(start < h[1] and h[0] < end for h in hits):
+                continue
+            if not (_free_left(wide, start) and _free_right(wide, end)) or _in_url(wide, start):
+                continue
+            if _is_money(wide, start, end) or not self.plausible(wide[start:end]):
+                continue
+            if self.excluded(excludes, start) or not any(
+                    r_end >= start - self.radius and r_start <= end + self.radius
+                    for r_start, r_end in routing):
+                continue
+            hits[(start, end)] = Hit(start, end, f"{self.LABEL}, next to a routing number")
+        yield from sorted(hits.values(), key=lambda h: h.start)
+
+    def _routing_numbers(self, wide: str, patterns: list[Match],
+                         words: list[Match]) -> set[tuple[int, int]]:
+        if not words:
+            return set()
+        found = set()
+        for m in patterns:
+            start, end = m.start, _end(wide, m)
+            if end - start == 9 and aba_is_valid(wide[start:end]) and _free_left(wide, start) \
+                    and _free_right(wide, end) and near(words, start, end, self.radius):
+                found.add((start, end))
+        return found
 
     def patterns(self) -> Sequence[Pattern]:
         return [Pattern(r"[0-9]{7,17}" + _STOP, "7 to 17 digits", trigger=False),
