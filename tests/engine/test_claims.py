@@ -29,6 +29,9 @@ FLAGGED = [
     # R101: safety promises about an investment
     ("R101", "this token cannot lose, it only goes up from here", None),
     ("R101", "今この株を買わない理由がない。ノーリスクです", "ノーリスク"),
+    ("R101", "利回り12%確定！申込は今週まで", None),
+    ("R101", "stake with us: 18% APY, guaranteed", None),
+    ("R101", "預けたお金が必ず2倍になって戻ります", None),
     # R102: a cure verb with a disease
     ("R102", "このお茶を毎日飲めば高血圧が必ず治ります", None),
     ("R102", "この水で花粉症が完治しました！", None),
@@ -40,6 +43,9 @@ FLAGGED = [
     ("R102", "シミが消えた！このクリームのおかげ", None),
     ("R102", "このサプリ飲み始めてから持病のリウマチが良くなった。薬はもういらない", None),
     ("R102", "Our tea prevents cancer — order now", None),
+    ("R102", "このサプリで誰でも必ず痩せる！", None),
+    ("R102", "lose 10 lbs in 7 days with this detox juice", None),
+    ("R102", "このお茶、花粉症に効くんです。今なら初回500円", None),
 ]
 
 CLEAN = [
@@ -66,6 +72,8 @@ CLEAN = [
     ("R101", "貸した漫画は必ず返ってくると信じてる"),
     ("R101", "確実な収入が欲しいから資格の勉強中"),
     ("R101", "利益確定売りで日経平均は反落"),
+    ("R101", "確定申告で医療費控除を受けたら還付金が返ってきた"),
+    ("R101", "配当の権利確定日は今月末"),
     ("R101", "this workout will earn your trust, guaranteed"),
     ("R101", "I'm looking for guaranteed income after retirement, any tips for annuities?"),
     # R102: personal recovery, doctors, regulation, other meanings of the words
@@ -86,6 +94,8 @@ CLEAN = [
     ("R102", "早く病気が治るといいね、お大事に"),
     ("R102", "hope your flu heals up fast!"),
     ("R102", "マッサージ行ったら肩こりが治った"),
+    ("R102", "I want to lose 5 kg in 8 weeks, wish me luck"),
+    ("R102", "ダイエット中だけど、絶対痩せるとは思えない"),
 ]
 
 
