@@ -203,7 +203,9 @@ def module_update(*, actor: Any, module: Module, title_en: str, title_ja: str,
 @transaction.atomic
 def module_move(*, actor: Any, module: Module, up: bool) -> bool:
     """Swap ``module`` with the one before (``up``) or after it; False at either end."""
-    siblings = Module.objects.select_for_update().filter(course_id=module.course_id)
+    # NO KEY: attaching a quiz to one of these modules (it holds the audit chain) checks its
+    # foreign key at COMMIT; FOR UPDATE would block it while this waits for the chain.
+    siblings = Module.objects.select_for_update(no_key=True).filter(course_id=module.course_id)
     neighbour = (siblings.filter(order__lt=module.order).order_by("-order") if up
                  else siblings.filter(order__gt=module.order).order_by("order")).first()
     if neighbour is None:

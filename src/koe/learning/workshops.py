@@ -249,7 +249,8 @@ def series_update(*, actor: User, series: WorkshopSeries, starts_at: dt.datetime
     text, place, seats), sessions the new schedule no longer has are cancelled (registrants are
     told), and new dates get new sessions. Sessions already started or cancelled one by one
     stay as they are. Returns counts of updated, created and cancelled sessions."""
-    series = WorkshopSeries.objects.select_for_update().get(pk=series.pk)
+    # NO KEY: see registration_create; no transaction here changes a key.
+    series = WorkshopSeries.objects.select_for_update(no_key=True).get(pk=series.pk)
     merged = {name: changes.get(name, getattr(series, name)) for name in SERIES_FIELDS}
     checked = _check_fields(**merged)
     for name, value in vars(checked).items():
@@ -275,7 +276,9 @@ def series_update(*, actor: User, series: WorkshopSeries, starts_at: dt.datetime
     starts = _check_series(series)
     series.save()
     now = timezone.now()
-    existing = {w.position: w for w in Workshop.objects.select_for_update()
+    # Past sessions are locked too: NO KEY, or an attendee's feedback on one (it holds the
+    # audit chain, and its foreign key is checked at COMMIT) deadlocks with this edit.
+    existing = {w.position: w for w in Workshop.objects.select_for_update(no_key=True)
                 .filter(series=series)}
     counts = {"updated": 0, "created": 0, "cancelled": 0}
     for position, start in enumerate(starts, start=1):
@@ -326,7 +329,7 @@ def _cancel(*, actor: User, workshop: Workshop) -> int:
 def workshop_cancel(*, actor: User, workshop: Workshop) -> int:
     """Cancel one session (of a series or not); everyone registered or waiting is told by
     e-mail (with the cancelled invitation) and in the app. Returns how many were told."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    workshop = Workshop.objects.select_for_update(no_key=True).get(pk=workshop.pk)
     if workshop.is_cancelled:
         raise Conflict("status", "This session is already cancelled.",
                        "このセッションはすでに中止されています。")
@@ -360,7 +363,10 @@ def registration_create(*, user: User, workshop: Workshop,
     """Register ``user`` for a session. When every seat is taken they join the waiting list
     if they asked for it (``waitlist=True``), otherwise a 409 says the session is full and
     offers the list. The session's row is locked so two people cannot take the last seat."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    # NO KEY UPDATE still serializes the seat takers but, unlike FOR UPDATE, does not block the
+    # COMMIT-time foreign-key check (FOR KEY SHARE) of a transaction that holds the audit chain
+    # and points at this session (feedback): see series_update, where that deadlocked.
+    workshop = Workshop.objects.select_for_update(no_key=True).get(pk=workshop.pk)
     now = timezone.now()
     _check_open(workshop, now)
     reg = WorkshopRegistration.objects.filter(workshop=workshop, user=user).first()
@@ -403,7 +409,7 @@ def registration_cancel(*, user: User, workshop: Workshop,
                         actor: User | None = None) -> WorkshopRegistration | None:
     """Give up a seat (or a place on the waiting list). A freed seat goes to the first person
     waiting, who is told by e-mail and in the app. Returns the promoted registration, if any."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    workshop = Workshop.objects.select_for_update(no_key=True).get(pk=workshop.pk)
     reg = WorkshopRegistration.objects.filter(workshop=workshop, user=user,
                                               status__in=ACTIVE).first()
     if reg is None:
