@@ -346,7 +346,10 @@ def grant_revoke(*, grant: AccessGrant, actor: User | None, reason: str) -> Acce
     """End a grant. Pending items of open access reviews for it are closed as revoked."""
     reason = _text(reason, field_name="reason", label_en="Reason", label_ja="理由", max_length=200,
                    required=True)
-    grant = AccessGrant.objects.select_for_update().get(pk=grant.pk)
+    # NO KEY: an access review being started (it holds the audit chain) points its items at
+    # this grant and checks them at COMMIT; FOR UPDATE would block that check while this waits
+    # for the chain — a deadlock. Nothing here changes the grant's key.
+    grant = AccessGrant.objects.select_for_update(no_key=True).get(pk=grant.pk)
     if grant.revoked_at:
         raise Conflict("grant", "This access was revoked already.", "この権限はすでに取り消されています。")
     now = timezone.now()
@@ -386,7 +389,7 @@ def _valid_until(user: User, track_id: int, today: dt.date) -> dt.date | None:
 @transaction.atomic
 def grant_suspend(*, grant: AccessGrant, actor: User | None, reason: str) -> AccessGrant:
     """Put a grant on hold (it stays, but nobody publishes with it) and tell its holder."""
-    grant = AccessGrant.objects.select_for_update(of=("self",)).select_related(
+    grant = AccessGrant.objects.select_for_update(of=("self",), no_key=True).select_related(
         "account", "account__required_track", "user").get(pk=grant.pk)
     if grant.revoked_at or grant.suspended_at:
         return grant
@@ -410,7 +413,7 @@ def grant_suspend(*, grant: AccessGrant, actor: User | None, reason: str) -> Acc
 @transaction.atomic
 def grant_restore(*, grant: AccessGrant, actor: User | None) -> AccessGrant:
     """Lift a suspension (the holder holds a valid certificate again)."""
-    grant = AccessGrant.objects.select_for_update(of=("self",)).select_related(
+    grant = AccessGrant.objects.select_for_update(of=("self",), no_key=True).select_related(
         "account", "user").get(pk=grant.pk)
     if grant.revoked_at or not grant.suspended_at:
         return grant
@@ -565,7 +568,10 @@ def person_offboard(*, person: User, actor: User, reason: str) -> OffboardResult
     if person.pk == getattr(actor, "pk", None):
         raise ValidationFailed("person", "You cannot offboard yourself; ask a colleague.",
                                "自分自身を退職処理することはできません。他の担当者に依頼してください。")
-    person = User.objects.select_for_update().get(pk=person.pk)
+    # NO KEY: every audited write of the person (their entries' actor, their registrations,
+    # answers …) checks its foreign key to this row at COMMIT while holding the audit chain;
+    # FOR UPDATE would block that check while this waits for the chain — a deadlock.
+    person = User.objects.select_for_update(no_key=True).get(pk=person.pk)
     if not person.is_active:
         raise Conflict("person", f"{person} was deactivated already.", f"{person} はすでに無効化されています。")
     person.is_active = False
@@ -573,7 +579,7 @@ def person_offboard(*, person: User, actor: User, reason: str) -> OffboardResult
     api_tokens_forget(user=person)
     result = OffboardResult(person=person, reason=reason)
     grants = AccessGrant.objects.select_related("account", "user").filter(
-        user=person, revoked_at__isnull=True)
+        user=person, revoked_at__isnull=True).order_by("pk")  # the lock order of reviews
     for grant in grants:
         result.revoked.append(grant_revoke(grant=grant, actor=actor,
                                            reason=f"Offboarding: {reason}"[:200]))
@@ -608,8 +614,12 @@ def access_review_start(*, actor: User | None, name: str, due_on: dt.date | None
     if open_review is not None:
         raise Conflict("name", f"The review “{open_review.name}” is still open; close it first.",
                        f"レビュー「{open_review.name}」がまだ開いています。先に締めてください。")
-    grants = list(AccessGrant.objects.filter(revoked_at__isnull=True,
-                                             account__kind=AccountKind.BRAND))
+    # Lock the grants (NO KEY, in key order like person_offboard): a revocation running now
+    # either finishes first (the grant is left out) or waits and then closes its new item;
+    # unlocked, it could miss the item and leave it pending on a revoked grant.
+    grants = list(AccessGrant.objects.select_for_update(of=("self",), no_key=True)
+                  .filter(revoked_at__isnull=True, account__kind=AccountKind.BRAND)
+                  .order_by("pk"))
     if not grants:
         raise Conflict("name", "There is no active access to review.",
                        "レビューする有効な権限がありません。")
@@ -645,8 +655,11 @@ def access_review_decide(*, item: AccessReviewItem, actor: User, decision: str,
         raise ValidationFailed("decision", "Decision: choose keep or revoke.",
                                "判断: 「維持」か「取り消し」を選んでください。")
     note = _text(note, field_name="note", label_en="Note", label_ja="メモ", max_length=200)
-    item = AccessReviewItem.objects.select_for_update().select_related(
-        "review", "grant__account", "grant__user").get(pk=item.pk)
+    # The item and its review (closing waits for us), NO KEY; not the joined grant, account
+    # and person: FOR UPDATE on them blocked the COMMIT-time foreign-key checks of their own
+    # audited writes (a deadlock with the audit chain). grant_revoke locks the grant itself.
+    item = AccessReviewItem.objects.select_for_update(of=("self", "review"), no_key=True) \
+        .select_related("review", "grant__account", "grant__user").get(pk=item.pk)
     if item.review.closed_at:
         raise Conflict("review", "This review is closed.", "このレビューは締め切られています。")
     if item.decision != ReviewDecision.PENDING:
