@@ -91,7 +91,10 @@ def _require(user: User, permission: str) -> None:
 
 
 def _locked(version: PolicyVersion) -> PolicyVersion:
-    return PolicyVersion.objects.select_for_update().get(pk=version.pk)
+    """The version's row, locked FOR NO KEY UPDATE: acknowledgements, sign-offs, reminders and
+    renderings point at it and are checked at COMMIT while their transaction holds the audit
+    chain; FOR UPDATE would block that check while we wait for the chain — a deadlock."""
+    return PolicyVersion.objects.select_for_update(no_key=True).get(pk=version.pk)
 
 
 def _expect(version: PolicyVersion, *states: str) -> None:
@@ -244,7 +247,7 @@ def version_publish(*, version: PolicyVersion, actor: User) -> PolicyVersion:
     version = _locked(version)
     _expect(version, VersionState.APPROVED)
     policy_yaml_check(version.yaml)
-    previous = list(PolicyVersion.objects.select_for_update()
+    previous = list(PolicyVersion.objects.select_for_update(no_key=True)  # see _locked
                     .filter(state=VersionState.PUBLISHED).exclude(pk=version.pk))
     for old in previous:
         old.state = VersionState.SUPERSEDED
