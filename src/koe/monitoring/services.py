@@ -164,7 +164,10 @@ def _closed_conflict(case: Case) -> Conflict:
 def _locked(case: Case) -> Case:
     """The case's row, locked for this transaction, with the fields the caller may have
     loaded (selectors add annotations, which a locked re-read does not need)."""
-    return (Case.objects.select_for_update(of=("self",))  # PostgreSQL: not the outer joins
+    # NO KEY: an event, reply or finding written for the case by a transaction that holds the
+    # audit chain is checked against this row at COMMIT; FOR UPDATE would block that check
+    # while we wait for the chain — a deadlock. Nothing changes a case's key.
+    return (Case.objects.select_for_update(of=("self",), no_key=True)  # not the outer joins
             .select_related("person", "person__manager").get(pk=case.pk))
 
 
@@ -235,7 +238,7 @@ def cases_process_new(*, case_ids: list[int]) -> None:
     ids = sorted(set(case_ids))
     for i in range(0, len(ids), LADDER_BATCH):
         with transaction.atomic():
-            cases = list(Case.objects.select_for_update(of=("self",))
+            cases = list(Case.objects.select_for_update(of=("self",), no_key=True)  # _locked
                          .select_related("person", "person__manager")
                          .prefetch_related("findings")
                          .filter(pk__in=ids[i:i + LADDER_BATCH], status=CaseStatus.NEW)
