@@ -351,6 +351,8 @@ NOT_FLAGGED = [
     "set the password to expire every 90 days",
     "パスワード変えた、めんどい",
     "login is slow / annoying today",
+    "Your verification code is 123456. Do not share it with anyone.",  # an SMS template
+    "認証コード「000000」はテスト環境でだけ通ります",
 ]
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import json
 import math
 import re
@@ -681,6 +682,17 @@ def _clause_before(wide: str, pos: int, width: int = 16) -> str:
     return before[ends[-1].end():] if ends else before
 
 
+def _placeholder_digits(digits: str) -> bool:
+    """123456, 000000, 987654: what SMS templates and examples write in place of a one-time
+    code. (A four-digit 1234 is left alone: door and lock codes really are set to that.)
+
+    >>> _placeholder_digits("123456"), _placeholder_digits("1234"), _placeholder_digits("482913")
+    (True, False, False)
+    """
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(digits)}
+    return len(digits) >= 6 and len(steps) == 1 and steps <= {-1, 0, 1}
+
+
 @dataclass(frozen=True, slots=True)
 class _Cue:
     word: str
@@ -745,7 +757,7 @@ class PasswordProseDetector(Detector):
         if m is None or _UNIT_AFTER.match(wide, m.end(1)) \
                 or _DISCUSSION_AFTER.match(wide, m.end(1), m.end(1) + 60):
             return None  # 「暗証番号は4桁」, "PIN 1234 とか 0000 は避けて"
-        if not _PIN_GAP.fullmatch(wide, pos, m.start(1)):
+        if not _PIN_GAP.fullmatch(wide, pos, m.start(1)) or _placeholder_digits(m.group(1)):
             return None
         return m.start(1), m.end(1)
 
