@@ -100,6 +100,11 @@ FLAGGED = [
     ("H103", "mark my words, you'll regret this", "you'll regret this"),
     ("H103", "honestly hope you get hit by a bus", "hope you get hit by"),
     ("H103", "do us all a favor and die", "do us all a favor and die"),
+    # a letter hidden by a symbol
+    ("H101", "what an id*ot", "id*ot"),
+    ("H101", "such a wh_re", "wh_re"),
+    ("H103", "just go d!e", "go d!e"),
+    ("H102", "this r*tard again", "r*tard"),
 ]
 
 # (rule, text): ordinary posts, many with an innocent word that contains a listed one
@@ -185,6 +190,7 @@ CLEAN = [
     ("H103", "You will regret not trying this ramen"),
     ("H103", "office politics here are rough, watch your back around the VP"),
     ("H103", "I hope you get better soon"),
+    ("H101", "the cnt column is off by one"),   # the letters of a term without a mask
 ]
 
 

@@ -14,6 +14,8 @@ innocent words look like insults:
 - A Latin term written as one word is not put together from pieces of other words, so
   ``spic`` is not found in ``it's pic``; spaced-out letters (``f u c k``) still count.
 - ``standalone`` terms count only as a word on their own (``しね``, not ``少しね``).
+- A Latin term with one inner vowel hidden by ``*``, ``!``, ``?`` or ``_`` counts as the term
+  (``st*pid``, ``id!ot``, ``wh_re``); the same letters without the mask do not (``cnt``).
 - ``pairs`` find two parts close together in one sentence: a group and a generalization
   about it (``中国人って`` … ``民度が低い``, ``immigrants are`` … ``vermin``), or "you" and
   an insult (``お前`` … ``ゴミ``). A ``first`` word must not be the end of a longer word of
@@ -60,6 +62,7 @@ switched off, with no model, until an organization names its own.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import logging
@@ -128,12 +131,33 @@ class _Entry:
     trigger: bool = True  # a hit of this entry alone wakes the detector
     shape: str = ""
     latin_word: bool = False  # a single Latin word: reject hits glued from pieces of words
+    masked: str = ""  # the term this masked spelling stands for (st*pid for stupid)
 
 
 @functools.lru_cache(maxsize=65536)
-def _entry(text: str, kind: str, pair: int = -1, trigger: bool = True) -> _Entry:
+def _entry(text: str, kind: str, pair: int = -1, trigger: bool = True, masked: str = "") -> _Entry:
     wide = Text(text).wide
-    return _Entry(text, kind, pair, trigger, _shape(wide), bool(_ASCII_WORD.match(wide)))
+    return _Entry(text, kind, pair, trigger, _shape(wide), bool(_ASCII_WORD.match(wide)), masked)
+
+
+_VOWELS = frozenset("aeiou")
+_MASKS = frozenset("*!?_")  # what people put for a letter they hide: st*pid, b!tch, f_ck
+_LATIN_TERM = re.compile(r"^[a-z][a-z' ]+[a-z]$")
+
+
+def _masked(terms: Iterable[str], kind: str) -> list[_Entry]:
+    """Each Latin term with one inner vowel hidden (``st*pid``, ``id*ot``, ``go d!e``)."""
+    out: list[_Entry] = []
+    seen = dict.fromkeys(terms)  # in the policy's order, so the compiled database is stable
+    for term in seen:
+        if not _LATIN_TERM.match(term) or len(term) < 4:
+            continue
+        for i in range(1, len(term) - 1):
+            if term[i] in _VOWELS and term[i - 1].isalpha() and term[i + 1].isalpha():
+                variant = term[:i] + "*" + term[i + 1:]
+                if variant not in seen:
+                    out.append(_entry(variant, kind, masked=term))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +187,10 @@ class HarassmentDetector(Detector):
                              "fond_words or pets")
         entries = [_entry(t, "term") for t in self.param_list("terms")]
         entries += [_entry(t, "standalone") for t in self.param_list("standalone")]
+        entries += _masked(self.param_list("terms"), "term")
         entries += [_entry(t, "exclude", trigger=False) for t in self.param_list("exclude")]
+        entries += [dataclasses.replace(e, trigger=False)
+                    for e in _masked(self.param_list("exclude"), "exclude")]
         self._pairs: list[_Pair] = []
         raw_pairs = params.get("pairs") or []
         if not isinstance(raw_pairs, list):
@@ -226,6 +253,8 @@ class HarassmentDetector(Detector):
         for m in terms:
             e = entries[m.key]
             if e.kind in _CONTEXT_KINDS or _inside(m, excludes) or not _written_as(text, m, e):
+                continue
+            if e.masked and not any(ch in _MASKS for ch in text.wide[m.start:m.end]):
                 continue
             if e.kind == "term":
                 found.append(Hit(m.start, m.end, f"term '{e.text}'"))
