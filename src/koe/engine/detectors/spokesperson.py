@@ -2,52 +2,278 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
-from ..text import Text
+from ..text import Text, compact_term
 from .base import Context, Hit, Match, Pattern, near
 from .organization import _Tagged
+
+# The organization's name as people write it in a statement or a signature: with a company
+# suffix (アクメ社, 株式会社アクメ, Acme Inc.) or as its people ("everyone at Acme").
+_JA_FORMS = ("{n}社", "{n}株式会社", "株式会社{n}", "{n}グループ", "{n}広報", "{n}広報部",
+             "{n}一同", "{n}社員一同", "{n}チーム", "私たち{n}", "我々{n}", "私ども{n}")
+_EN_FORMS = ("{n} Inc", "{n} Corp", "{n} Corporation", "{n} Co", "{n} Group", "{n} team",
+             "the {n} team", "everyone at {n}", "all of us at {n}", "us at {n}", "we at {n}",
+             "{n} communications", "{n} PR", "we {n}", "the team at {n}")
+
+# Where a sentence ends: punctuation, a line break, an emoji, or a reply to someone else.
+_SENTENCE_BREAK = re.compile("[。！？!?\n\u2600-\u27bf\U0001f300-\U0001faff]|\\.(?:\\s|$)|\\s@\\w")
+
+# A statement told as news or hearsay rather than made: 「…」って, 発表したらしい, "said".
+_REPORTED = re.compile(
+    r"[すただんるいよね]って|らしい|とのこと|そうです|そうだ|みたい|ようです|によると|によれば|"
+    r"(?:報道|ニュース|記事)(?:で|に(?:なって|出て))|と報道|との(?:報道|こと|話|噂|発表)|"
+    r"(?:報道|噂|ニュース)(?:が|も)(?:あ|出)|(?:発表|謝罪|表明|否定|公表|回答)(?:され|が(?:あ|来|出))|"
+    r"先方|他社|取引先|(?:メール|通知|連絡|手紙|DM|お知らせ)(?:が|も)?(?:来|届)|"
+    r"と(?:発表|コメント|述べ|話|説明|回答|表明)し|(?:発表|謝罪|表明|否定)し(?:た|てた|ていた)(?!い)|"
+    r"\b(?:said|says|told|reported|reportedly|according to|per the)\b",
+    re.IGNORECASE)
+
+# A negation right before an English phrase ("not speaking for Acme") or right after a
+# Japanese one (アクメを代表しての発言ではありません, 公式回答じゃない).
+_NEG_BEFORE = re.compile(r"\b(?:not|never|no|nor|any|without|waiting for|wait for|asking for|asked for|"
+                         r"demand(?:ing)?|hoping for)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$",
+                         re.IGNORECASE)
+_NEG_AFTER = re.compile(
+    r"^て?(?:の(?:発言|意見|投稿|コメント|もの|立場))?(?:で|じゃ)(?:は|も)?(?:ない|なく|ありません|ございません|無い)|"
+    r"(?:わけ|発言|投稿|意見|コメント|もの|立場)(?:で|じゃ)(?:は|も)?(?:な|あり|ござ)")
+# A phrase talked about rather than said: 「検討しております」は断り文句, "our statement was".
+_MENTIONED_AFTER = re.compile(
+    r"^(?:[、,]?\s*(?:って|という|っていう|みたいな|的な|とか)|"
+    r"\s+(?:was|were|has been|had been|is out|is live|is up|came out|went|got|sucks|looks)\b)",
+    re.IGNORECASE)
+# A verb phrase as the topic: 「検討しております」は断り文句.
+_VERB_AS_TOPIC = re.compile(r"[、,]?\s*(?:は|を|が|との)")
+
+# An announcement header at the start of a line: 【お知らせ】, STATEMENT:, 📢 Official:, (official).
+_HEADERS = 3  # patterns() from this index on are announcement headers
+_LINE_START = re.compile(r"(?:^|\n)[^\w\n]{0,4}$")
+# First person singular: "Official: I'm joining Acme!" is news about oneself, not the company.
+_FIRST_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'll|my|me)\b|私(?!たち|ども)|僕|俺|わたし|ぼく|自分",
+                             re.IGNORECASE)
+# The formal register of a company speaking: 〜いたします, 申し上げます, "we will".
+_FORMAL_JA = r"いたし(?:ま|て)|申し上げ|ございま|まいりま|おりま|させていただ|申し訳"
+_FORMAL = re.compile(_FORMAL_JA + "|"
+                     r"\bwe(?:'re|'ll| are| will| have| do| did| take| apologi[sz]e)\b",
+                     re.IGNORECASE)
+# Opinion, wishes and questions about the company, not statements by it: すべき, と思う, should.
+_OPINION = re.compile(r"べき|ほしい|欲しい|思[いうっわえ]|でしょう|かな(?!り)|のに|[?？]|"
+                      r"\b(?:should|must|needs? to|i think|i hope|i wish|hoping|wishing)\b",
+                      re.IGNORECASE)
+_QUESTION = re.compile(r"[?？]|でしょうか|ですか|ますか")
+# A company states in the polite register (正式に表明します, 事実無根です), not 事実無根の噂で草.
+_POLITE = re.compile(r"(?:ます|です|ません)(?![か])")
+# The company as the subject of a sentence (アクメは, 弊社では, 当社としては) and the humble verbs a
+# company uses of itself (いたします, 申し上げます, まいります, おります).
+_SUBJECT = re.compile(r"(?:として)?(?:は|では|より|から)[、,]?")
+_HUMBLE = re.compile(r"(?:いたしま|申し上げま|まいりま|おりま)(?:す|した|せん)")
+_HONORIFIC = re.compile(r"さん|様|さま|殿|氏|ちゃん|くん")
+# After a signature: nothing but a company word and punctuation to the end of the post.
+_SIGNATURE_TAIL = re.compile(r"\s*(?:team|一同|広報部?|より)?\s*[.!。！)）]*\s*$", re.IGNORECASE)
+# Before a signature: a dash, a line break or the end of a sentence.
+_SIGNATURE_LEAD = re.compile(r"(?:[—–―\-~〜(（]|[\n。.!！）)])\s*(?:the\s+)?$", re.IGNORECASE)
+# News about oneself (joining, leaving the company) told in a formal voice is not a statement.
+_CAREER = re.compile(r"入社|転職|退職|内定|就職|採用|募集|求人|面接|\b(?:join(?:ed|ing)?|new job|first day|last day|"
+                     r"hired|quit|leaving)\b", re.IGNORECASE)
 
 
 class SpokespersonDetector(_Tagged):
     """A personal account speaking officially for the organization.
 
-    ``statements`` are phrases such as "on behalf of {org}" or 「{org}を代表して」 ({org} is
-    replaced by each of the organization's names) and generic ones (当社の正式な見解). A phrase
-    is not reported when the post quotes or links to an official statement: a ``quoting`` word
-    nearby ("according to", によると, "read") or a link after it.
+    A post is reported when it
+
+    - uses a ``statements`` phrase: "on behalf of {org}", 「{org}を代表して」, 当社の正式な見解
+      ({org} is each of the organization's names, also with a company suffix such as 社,
+      株式会社, Inc., Corp or "the … team" and as "everyone at {org}");
+    - speaks in the company's voice: a ``voice`` word (当社, 弊社, 当社として, the company, the
+      organization's name) and an ``acts`` word (正式に表明します, お約束します, 検討しております,
+      事実無根, hereby, "officially confirm") in the same sentence;
+    - is laid out as an announcement: a header at the start of a line (【お知らせ】,
+      "STATEMENT:", "Official:", "(official)") about the organization, or signed with its name
+      at the end ("— Acme team", 「…いたします。アクメ株式会社」) in a formal register.
+
+    Nothing is reported when the post quotes or links to the statement or reports it as news
+    (a ``quoting`` word nearby such as "according to" or によると, a link after it, quote
+    marks around it, 「…と発表した」, "said"), negates it ("not speaking for Acme",
+    公式回答じゃない) or says it is a personal view (a ``personal`` word such as "my own view"
+    or 個人の見解). An organization's name inside one of its ``products`` is not its voice.
     """
 
     name = "spokesperson"
-    GROUPS = ("statements", "quoting")
-    TRIGGERS = frozenset({"statements"})
+    GROUPS = ("statements", "voice", "acts", "quoting", "personal")
+    TRIGGERS = frozenset({"statements", "acts"})
 
     RADIUS = 30
 
+    def extra_params(self) -> Sequence[str]:
+        return ("company",)
+
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
-        names = list(context.organization.names)
-        expanded: list[str] = []
-        for phrase in groups["statements"]:
-            if "{org}" in phrase:
-                expanded += [phrase.replace("{org}", n) for n in names]
-            else:
-                expanded.append(phrase)
-        groups["statements"] = expanded
+        org = _org_forms(context.organization.names)
+        company = self.param_list("company")
+        for group in ("statements", "voice", "acts"):
+            expanded: list[str] = []
+            for phrase in groups[group]:
+                if "{org}" in phrase:
+                    expanded += [phrase.replace("{org}", n) for n in org + company]
+                else:
+                    expanded.append(phrase)
+            groups[group] = expanded
+        groups["voice"] = groups["voice"] + org
+        groups["products"] = list(context.organization.products)
+        self._org_keys = {compact_term(n) for n in org}
 
     def patterns(self) -> Sequence[Pattern]:
+        # A post wakes the detector with a statement phrase, an act, the humble register, an
+        # ending that may be a signature or an announcement header: the company's name alone
+        # (in every post about its products) does not.
         return [Pattern(r"https?://", "link", trigger=False),
-                Pattern(r"[「『\"“]", "quote", trigger=False)]
+                Pattern(_FORMAL_JA, "humble register"),
+                Pattern(r"(?:[—–―~〜]|\s-|^-)[^\n]{1,30}$|[(（][^()（）\n]{1,20}[)）]\s*$", "signature"),
+                Pattern(r"【[^】\n]{0,12}(?:お知らせ|告知|声明|公式|お詫び|謝罪|ご報告|重要|"
+                        r"プレスリリース|発表)[^】\n]{0,12}】", "header"),
+                Pattern(r"(?:お客様|ユーザー|利用者|関係者|株主)(?:の皆様)?各位", "header"),
+                Pattern(r"dear (?:valued )?(?:customers|users|clients|partners)", "header", caseless=True),
+                Pattern(r"(?:official\s+|important\s+)?(?:official|statement|announcement|notice|"
+                        r"press release|公式発表|声明|お知らせ|ご報告|お詫び)"
+                        r"\s*[:：]", "header", caseless=True),
+                Pattern(r"[(（\[［]\s*(?:official|公式)\s*[)）\]］]", "header", caseless=True)]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         tags = self.by_tag(terms)
-        quoting = tags.get("quoting", [])
+        wide = text.wide
+        if "personal" in tags:
+            return
         links = [m for m in patterns if m.key == 0]
-        quotes = [m for m in patterns if m.key == 1]
-        for m in tags.get("statements", []):
+        quotes = _quoted_spans(wide)
+        products = tags.get("products", [])
+        quoting = tags.get("quoting", [])
+        mentions = set(tags.get("statements", []) + tags.get("acts", []))
+
+        def told(m: Match) -> bool:
+            """The phrase is quoted, linked, negated or reported, not said."""
             if near(quoting, m.start, m.end, self.radius) is not None:
-                continue
+                return True
             if any(m.end <= link.start <= m.end + 2 * self.radius for link in links):
+                return True
+            if any(q0 <= m.start and m.end <= q1 for q0, q1 in quotes):
+                return True
+            if _NEG_BEFORE.search(wide, max(0, m.start - 25), m.start):
+                return True
+            if _NEG_AFTER.search(wide[m.end:m.end + 20]):
+                return True
+            if m in mentions and _MENTIONED_AFTER.match(wide[m.end:m.end + 16]):
+                return True
+            s0, s1 = _sentence(wide, m.start, m.end)
+            return _REPORTED.search(wide, s0, s1) is not None
+
+        for m in tags.get("statements", []):
+            if not told(m) and not _QUESTION.search(wide, *_sentence(wide, m.start, m.end)):
+                yield Hit(m.start, m.end, f"official-statement phrase '{self.word(m)}'")
+                return
+
+        voices = [m for m in tags.get("voice", [])
+                  if not _inside(m, products) and not _name_goes_on(wide, m.end)
+                  and not _HONORIFIC.match(wide, m.end)]
+        for act in tags.get("acts", []):
+            s0, s1 = _sentence(wide, act.start, act.end)
+            if _OPINION.search(wide, s0, s1) or _CAREER.search(wide, s0, s1):
                 continue
-            if any(m.start - 12 <= q.start < m.start for q in quotes):
+            if not self.word(act).isascii() and not _POLITE.search(wide, act.start, s1):
                 continue
-            yield Hit(m.start, m.end, f"official-statement phrase '{self.word(m)}'")
+            if self.word(act).endswith(("す", "ん")) and _VERB_AS_TOPIC.match(wide, act.end):
+                continue
+            for v in voices:
+                if _same_sentence(wide, v, act) and not told(act) and not told(v):
+                    lo, hi = min(v.start, act.start), max(v.end, act.end)
+                    yield Hit(lo, hi, f"company voice '{self.word(v)}' with '{self.word(act)}'")
+                    return
+
+        # アクメは…いたします: the company as the subject of a humble verb is the company talking.
+        for v in voices:
+            subject = _SUBJECT.match(wide, v.end)
+            if subject is None or (v.start and wide[v.start - 1] in "のにでとを"):
+                continue
+            s0, s1 = _sentence(wide, v.start, v.end)
+            humble = _HUMBLE.search(wide, subject.end(), s1)
+            if humble is None or _VERB_AS_TOPIC.match(wide, humble.end()):
+                continue
+            if (not _OPINION.search(wide, s0, s1)
+                    and not _CAREER.search(wide, s0, s1) and not told(v)):
+                yield Hit(v.start, subject.end(), f"company voice '{self.word(v)}' in the humble form")
+                return
+
+        headers = [m for m in patterns if m.key >= _HEADERS and _LINE_START.search(wide, 0, m.start)]
+        org_voices = [v for v in voices if compact_term(self.word(v)) in self._org_keys]
+        signature = _signature(wide, org_voices)
+        about_org = bool(org_voices) or (bool(products) and _FORMAL.search(wide) is not None)
+        for h in headers:
+            if _CAREER.search(wide):
+                break
+            if ((signature is not None or (about_org and not _FIRST_SINGULAR.search(wide)))
+                    and not told(h) and not any(told(v) for v in org_voices)):
+                yield Hit(h.start, h.end, "announcement header about the organization")
+                return
+        if (signature is not None and _FORMAL.search(wide) and not _CAREER.search(wide)
+                and not told(signature)):
+            yield Hit(signature.start, signature.end,
+                      f"signed as the organization '{self.word(signature)}'")
+
+
+def _org_forms(names: Iterable[str]) -> list[str]:
+    """The organization's names and their company forms, without duplicates."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for n in names:
+        forms = [n, *(f.format(n=n) for f in _JA_FORMS)]
+        if n.isascii():
+            forms += [f.format(n=n) for f in _EN_FORMS]
+        for f in forms:
+            key = compact_term(f)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def _inside(m: Match, others: Iterable[Match]) -> bool:
+    return any(o.start <= m.start and m.end <= o.end and o != m for o in others)
+
+
+def _name_goes_on(wide: str, end: int) -> bool:
+    """アクメノート, Acmeville: the name is only the start of another word."""
+    if end >= len(wide):
+        return False
+    ch = wide[end]
+    return ("\u30a1" <= ch <= "\u30fa") or ch == "ー" or (ch.isascii() and ch.isalnum())
+
+
+def _sentence(wide: str, start: int, end: int) -> tuple[int, int]:
+    lo = start
+    while lo > 0 and not _SENTENCE_BREAK.match(wide, lo - 1):
+        lo -= 1
+    found = _SENTENCE_BREAK.search(wide, end)
+    return lo, (found.end() if found else len(wide))
+
+
+def _same_sentence(wide: str, a: Match, b: Match) -> bool:
+    lo, hi = (a, b) if a.start <= b.start else (b, a)
+    return _SENTENCE_BREAK.search(wide, lo.end, max(lo.end, hi.start)) is None
+
+
+# Quoted text; an unclosed quote runs to the end of the post.
+_QUOTED = re.compile(r'「[^」]*(?:」|$)|『[^』]*(?:』|$)|"[^"]*(?:"|$)|“[^”]*(?:”|$)')
+
+
+def _quoted_spans(wide: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _QUOTED.finditer(wide)]
+
+
+def _signature(wide: str, org_voices: list[Match]) -> Match | None:
+    """The organization's name signing off the post: "— Acme team", 「。アクメ株式会社」."""
+    for v in sorted(org_voices, key=lambda v: (v.start, v.end), reverse=True):
+        if _SIGNATURE_TAIL.fullmatch(wide, v.end) and _SIGNATURE_LEAD.search(
+                wide, max(0, v.start - 8), v.start):
+            return v
+    return None

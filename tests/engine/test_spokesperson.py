@@ -1,0 +1,175 @@
+"""Rule O101: official statements for the organization from personal accounts, ja and en.
+
+The organization is the test policy's Acme (names Acme, アクメ; products Acme Cloud,
+アクメクラウド). Positives cover the ways people speak for a company: representing it, its
+name with a company suffix, the company's first person with an official verb, announcement
+headers and signatures. Negatives are the same words used by someone who is not speaking for
+the company: quoting, reporting, asking, negating, personal news, other organizations.
+"""
+
+import pytest
+
+from koe.engine import parse_policy
+from koe.engine.detectors.base import Context, Organization, ParamError
+from koe.engine.detectors.spokesperson import SpokespersonDetector
+
+from .conftest import ACME_POLICY, spans
+
+# (text, the span that must be reported)
+FLAGGED = [
+    # representing the organization, its name with a company suffix or as its people
+    ("On behalf of Acme Inc., I want to thank our customers for 10 great years.", "On behalf of Acme Inc"),
+    ("Speaking on behalf of the Acme team: the outage was caused by a config error.",
+     "Speaking on behalf of the Acme team"),
+    ("On behalf of all of us at Acme, thank you for your patience during the migration.",
+     "On behalf of all of us at Acme"),
+    ("As Acme's spokesperson, I can say the merger talks are over.", "As Acme's spokesperson"),
+    ("Let me speak for Acme on this one: no customer data was sold.", "speak for Acme"),
+    ("I'm authorized to confirm that the Kyoto office will close in June.", "authorized to confirm"),
+    ("The official word from Acme: no layoffs this year.", "official word from Acme"),
+    ("アクメ社を代表して、ご迷惑をおかけしたことをお詫び申し上げます", "アクメ社を代表して"),
+    ("株式会社アクメを代表してご挨拶申し上げます", "株式会社アクメを代表して"),
+    ("アクメグループを代表して、新年のご挨拶を申し上げます", "アクメグループを代表して"),
+    ("アクメ社として正式にお詫びいたします", "アクメ社として正式に"),
+    ("アクメとしての公式見解を申し上げます。値上げの予定はございません", "アクメとしての公式見解"),
+    ("弊社の正式な回答としては、ご指摘の事実はございません", "弊社の正式な回答"),
+    ("当社の公式見解：買収の噂は誤りです", "当社の公式見解"),
+    ("会社を代表して申し上げますが、リストラの予定はありません", "会社を代表して"),
+    # the company's own voice with an official act in the same sentence
+    ("We at Acme categorically deny the allegations in today's article.", "We at Acme categorically deny"),
+    ("Acme hereby withdraws the campaign and apologizes to everyone affected.", "Acme hereby"),
+    ("The company hereby announces a full refund for all affected customers.", "The company hereby"),
+    ("Acme officially confirms: no customer data was leaked.", "Acme officially confirms"),
+    ("We, Acme, are pleased to announce a new data center in Osaka.", "We, Acme, are pleased to announce"),
+    ("Acme takes security seriously and the incident has been contained.", "Acme takes security seriously"),
+    ("We apologize to all our customers for the outage and will refund everyone.",
+     "We apologize to all our customers"),
+    ("当社は、この度の不適切な表現について深くお詫び申し上げます", "当社は、この度の不適切な表現について深くお詫び"),
+    ("弊社は今回の件を重く受け止め、再発防止に努めてまいります", "弊社は今回の件を重く受け止め"),
+    ("アクメは、今回の報道について正式に抗議いたします", "アクメは、今回の報道について正式に"),
+    ("弊社としましては、法的措置も含めて厳正に対処いたします", "弊社としましては、法的措置"),
+    ("本件について当社からのコメントは差し控えさせていただきます", "当社からのコメントは差し控え"),
+    ("当社は今後、値下げを行わない方針であることを正式に表明します",
+     "当社は今後、値下げを行わない方針であることを正式に"),
+    # the company as the subject of a humble verb
+    ("アクメは、対象となるすべてのお客様に全額返金いたします", "アクメは、"),
+    ("私たちアクメは、この度の件を重く受け止めております", "私たちアクメは、この度の件を重く受け止め"),
+    ("弊社は来月より新料金プランを導入いたします", "弊社は"),
+    # announcement headers and signatures
+    ("STATEMENT: Acme will not comment on the lawsuit.", "Acme will not comment"),
+    ("Official statement: Acme has completed its investigation into the incident.", "Official statement:"),
+    ("📢 Announcement: Acme Cloud gets a new region. — Acme team", "Announcement:"),
+    ("Dear customers, Acme has fixed the billing issue and overcharges will be refunded.", "Dear customers"),
+    ("We sincerely apologize for the outage. We will issue refunds to every customer.\n— The Acme Team",
+     "Acme Team"),
+    ("【重要なお知らせ】アクメクラウドは6月30日をもって提供を終了いたします。アクメ", "【重要なお知らせ】"),
+    ("お客様各位\nアクメクラウドの障害は復旧いたしました。ご迷惑をおかけし申し訳ございません。", "お客様各位"),
+    ("この度はご迷惑をおかけし、申し訳ございませんでした。（アクメ広報）", "アクメ広報"),
+    ("Thanks for your patience today, we've fixed it and we will refund affected users. -Acme Inc",
+     "Acme Inc"),
+]
+
+CLEAN = [
+    # personal announcements and the same verbs without the company
+    "I can officially say I survived my first marathon",
+    "I officially announce my retirement from Twitter lol",
+    "I hereby declare this weekend a nap weekend",
+    "結婚したことを正式に発表します！",
+    "広報として働いて3年、いろいろ学んだ",
+    "当社比2倍のおいしさ（当社比）",
+    # representing something else
+    "On behalf of my family, thank you all for the birthday wishes",
+    "Accepted the award on behalf of my team at the conference",
+    "卒業式でクラスを代表して答辞を読みました",
+    # reporting, quoting and linking what the company said
+    "アクメが正式に謝罪したらしい",
+    "Acme officially announced the Osaka office today 🎉",
+    "Acme apologizes for the outage, says CEO",
+    'Acme\'s tweet said "Acme hereby apologizes" — too little too late',
+    "アクメから「深くお詫び申し上げます」ってメール来た",
+    "アクメから深くお詫び申し上げますってメールが来た",
+    "Acme denies all allegations, according to Reuters",
+    "Acme Corp denies all allegations https://news.example/acme",
+    "当社では法的措置を検討しているとの報道があった",
+    "アクメの公式見解によると、値上げは来月から",
+    "会社として正式に発表されたので、やっと話せる！新オフィスは渋谷です",
+    "アクメが新製品を正式に発表しました！楽しみ",
+    "アクメのサポートに問い合わせたら「一切ございません」って言われた",
+    "Our official statement is out: https://acme.example/news",
+    "先方の会社として正式に回答が来た",
+    "アクメからのお知らせメールが来た、値上げかよ",
+    # opinions, wishes and questions about the company
+    "アクメは正式に謝罪すべきだと思う",
+    "I wish Acme would officially confirm the release date",
+    "Will Acme officially confirm the layoffs?",
+    "Is this Acme's official position? Asking for a friend",
+    "Still waiting for an official statement from Acme about the outage",
+    "Acme takes security seriously? Then why was my account hacked?",
+    "アクメの株価、事実無根の噂で下がってて草",
+    "our official statement was a mess honestly",
+    "弊社としても検討しております、は断り文句の定番",
+    "当社の見解を聞かれても、一社員の私にはわかりません",
+    # negated or declared personal
+    "Acmeを代表して発言しているわけではありません",
+    "アクメを代表しての発言ではありません。個人の感想です",
+    "I'm not speaking for Acme, but I think the update is great",
+    "I don't speak for Acme, just my two cents",
+    "Disclaimer: views are my own, not Acme's. On behalf of Acme I love the new office",
+    "会社の人間だけど公式回答じゃないよ。個人的には値上げは仕方ないと思う",
+    # news about oneself, employees and customers talking about the company
+    "Official: I'm joining Acme next month!",
+    "【ご報告】アクメ株式会社に転職しました",
+    "アクメに入社したことをご報告いたします！",
+    "弊社では現在エンジニアを募集しております！",
+    "アクメさんには大変お世話になっております",
+    "アクメのイベントに参加いたしました！",
+    "アクメが好きすぎて毎日使っております",
+    "アクメは最高の会社だと思っております",
+    "【お知らせ】アクメクラウドが落ちてるっぽいです",
+    "STATEMENT: my cat refuses to leave the bed",
+    "Big thanks to the Acme team for the swag — love it",
+    "we at Acme had an awesome offsite in Hakone 🏔️",
+    "弊社の新サービス、ぜひ使ってください！",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), FLAGGED)
+def test_it_reports_a_statement_for_the_organization(acme, text, span):
+    assert span in spans(acme, text, "O101")
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_it_leaves_other_uses_of_the_same_words_alone(acme, text):
+    assert spans(acme, text, "O101") == []
+
+
+def test_brand_accounts_make_official_statements(acme):
+    text = "On behalf of Acme, we apologize for yesterday's outage."
+    assert spans(acme, text, "O101", account="personal") == ["On behalf of Acme"]
+    assert spans(acme, text, "O101", account="brand") == []
+
+
+def test_the_company_forms_come_from_the_organization_names():
+    policy = parse_policy(ACME_POLICY.replace('"Acme", "アクメ"', '"Globex", "グロービクス"'),
+                          source="globex.yaml").compile()
+    assert spans(policy, "グロービクス社を代表してお詫び申し上げます", "O101") == ["グロービクス社を代表して"]
+    assert spans(policy, "on behalf of everyone at Globex Corp, thank you!", "O101") == [
+        "on behalf of everyone at Globex"]
+    assert spans(policy, "アクメ社を代表してお詫び申し上げます", "O101") == []
+
+
+def test_an_organization_name_inside_a_product_name_is_not_the_company_speaking(acme):
+    assert spans(acme, "【お知らせ】アクメクラウドが新しくなりました！使ってみて", "O101") == []
+    assert spans(acme, "【お知らせ】アクメは新料金プランを導入いたします", "O101") != []
+
+
+def test_company_words_are_a_parameter():
+    params = {"company": ["our firm"], "statements": ["on behalf of {org}"]}
+    detector = SpokespersonDetector(params, Context(Organization(names=("Acme",))))
+    words = {t.text for t in detector.terms()}
+    assert {"on behalf of our firm", "on behalf of Acme Inc", "on behalf of Acme"} <= words
+
+
+def test_it_rejects_an_unknown_parameter():
+    with pytest.raises(ParamError):
+        SpokespersonDetector({"statments": []}, Context())
