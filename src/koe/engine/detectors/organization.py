@@ -94,11 +94,14 @@ class CodenameDetector(_Tagged):
     "プロジェクト", "新サービス"); "a falcon at the zoo" is not a leak. Nor is a code name that is
     only part of someone else's name: followed by a model number ("Falcon 9", 「ファルコン9」) or
     after another name joined to it ("Millennium Falcon", 「ミレニアム・ファルコン」), unless the
-    organization itself or a ``project`` word (project, code name, プロジェクト) is nearby.
+    organization itself or a ``project`` word (project, code name, プロジェクト) is nearby. A
+    code name in kana is the same: 「ファルコンズ」 and 「ミレニアムファルコン」 are other words.
+    Nor is a code name next to an ``ordinary`` word that shows its everyday sense (a bird, a
+    rocket, a web server, 「英語で」), unless a ``project`` word is in the same sentence.
     """
 
     name = "codename"
-    GROUPS = ("codenames", "context", "project")
+    GROUPS = ("codenames", "context", "project", "ordinary")
     TRIGGERS = frozenset({"codenames"})
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
@@ -119,7 +122,11 @@ class CodenameDetector(_Tagged):
             if own is not None:
                 yield Hit(m.start, m.end, f"code name '{listed}', context word '{self.word(own)}'")
                 continue
-            if _part_of_other_name(wide, m.start, m.end):
+            if _part_of_other_name(wide, m.start, m.end) or (
+                    not listed.isascii() and _inside_kana_word(wide, m, contexts + project)):
+                continue
+            if any(_same_sentence(wide, o, m)
+                   for o in tags.get("ordinary", []) if abs(o.start - m.start) <= self.radius):
                 continue
             ctx = near(contexts, m.start, m.end, self.radius)
             if ctx is not None:
@@ -134,6 +141,21 @@ _MODEL_AFTER = re.compile(r"[ \-]?(?:[0-9]|[A-Z]{1,2}[0-9])")
 _NAME_BEFORE = re.compile(r"[A-Z][A-Za-z0-9]*[ \-]$")
 _KANA_NAME_BEFORE = re.compile(r"[\u30a1-\u30fa\u30fc]+[・･]$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?。！？]\s*)$")
+
+
+_KANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
+
+
+_KANA_TAIL = re.compile(r"[\u30a1-\u30fa\u30fc]{1,2}(?![\u30a1-\u30fa\u30fc])")
+
+
+def _inside_kana_word(wide: str, m: Match, known: list[Match]) -> bool:
+    """A kana code name that is part of a longer katakana word: after more katakana
+    (「ミレニアムファルコン」) or with a short ending of its own (「ファルコンズ」). A compound
+    with a whole word (「ファルコンダッシュボード」) is still the code name."""
+    if m.start and _KANA.match(wide, m.start - 1):
+        return not any(k.end == m.start for k in known)
+    return bool(_KANA_TAIL.match(wide, m.end)) and not any(k.start == m.end for k in known)
 
 
 def _part_of_other_name(wide: str, start: int, end: int) -> bool:
@@ -190,20 +212,27 @@ class ConfidentialCueDetector(_Tagged):
 
     - ``markings`` (社外秘, "internal use only") are findings on their own, unless ``advice``
       words around them show the post is about handling such information ("never post …").
+    - ``generic`` markings (極秘, "confidential") are everyday words too: they count like
+      secrecy cues, with a ``work`` word or a ``reveal`` word nearby.
     - ``secrecy`` cues (ここだけの話, "between you and me") count with a ``work`` word nearby or a
       mention of the organization, its products or code names.
     - ``embargo`` cues (未発表, 決算発表前, "unreleased", NDA) count when a ``reveal`` word is
       nearby ("but", けど, "sneak peek", 教えちゃう): "before the earnings call I'm busy" is fine,
       "before the earnings call, but here are the numbers" is not.
+
+    Generic markings, secrecy and embargo cues next to an ``ordinary`` word (a drama, a film,
+    a band: 「ドラマの『極秘任務』回」, "unreleased demo tapes") are about that, unless the
+    organization, its products or code names are nearby.
     """
 
     name = "confidential_cue"
-    GROUPS = ("markings", "secrecy", "embargo", "work", "reveal", "advice")
-    TRIGGERS = frozenset({"markings", "secrecy", "embargo"})
+    GROUPS = ("markings", "generic", "secrecy", "embargo", "work", "reveal", "advice", "ordinary")
+    TRIGGERS = frozenset({"markings", "generic", "secrecy", "embargo"})
 
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
         org = context.organization
+        self._own = len(groups["work"])  # work terms from here on are the organization's
         groups["work"] = groups["work"] + list(org.names + org.products + org.codenames)
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
@@ -214,17 +243,37 @@ class ConfidentialCueDetector(_Tagged):
             if near(advice, m.start, m.end, r) is None:
                 yield Hit(m.start, m.end, f"confidentiality marking '{self.word(m)}'")
         work = tags.get("work", [])
+        ordinary = tags.get("ordinary", [])
+        own = [w for w in work if self._is_own(w)] if ordinary else []
+        reveal = tags.get("reveal", [])
+
+        def everyday(m: Match) -> bool:
+            return (bool(ordinary) and near(ordinary, m.start, m.end, r) is not None
+                    and near(own, m.start, m.end, r + 20) is None)
+
+        for m in tags.get("generic", []):
+            cue = (near([x for x in work if not _inside(x, [m])], m.start, m.end, r)
+                   or near([x for x in reveal if not _inside(x, [m])], m.start, m.end, r // 2))
+            if (cue is not None and near(advice, m.start, m.end, r) is None
+                    and not everyday(m)):
+                yield Hit(m.start, m.end,
+                          f"confidentiality word '{self.word(m)}', context '{self.word(cue)}'")
         for m in tags.get("secrecy", []):
             w = near([x for x in work if not _inside(x, [m])], m.start, m.end, r + 20)
-            if w is not None and near(advice, m.start, m.end, r // 2) is None:
+            if (w is not None and near(advice, m.start, m.end, r // 2) is None
+                    and not everyday(m)):
                 yield Hit(m.start, m.end,
                           f"secrecy cue '{self.word(m)}', work word '{self.word(w)}'")
-        reveal = tags.get("reveal", [])
         for m in tags.get("embargo", []):
             rv = near([x for x in reveal if not _inside(x, [m])], m.start, m.end, r // 2)
-            if rv is not None and near(advice, m.start, m.end, r // 2) is None:
+            if (rv is not None and near(advice, m.start, m.end, r // 2) is None
+                    and not everyday(m)):
                 yield Hit(m.start, m.end,
                           f"embargo cue '{self.word(m)}', reveal word '{self.word(rv)}'")
+
+    def _is_own(self, m: Match) -> bool:
+        """A work word that is the organization's own name, product or code name."""
+        return m.key - self._tags.index("work") >= self._own
 
 
 # A sentence that turns a promotion word into a question ("is Acme Cloud worth it?").
@@ -319,68 +368,75 @@ class DisclosureDetector(_Tagged):
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         tags = self.by_tag(terms)
         brands = tags.get("brands")
-        if not brands:
+        markers = tags.get("markers", [])
+        if not brands or (self.buried and not markers):
             return
         wide = text.wide
-        # "Acme" inside "Acme Cloud" is the same mention
-        brands = [b for b in brands if not any(o.start <= b.start and b.end <= o.end
-                                               and o.end - o.start > b.end - b.start
-                                               for o in brands)]
-        why = next((f"'{self.word(c)}'" for c in tags.get("crowning", [])), None)
-        leaving = tags.get("leaving", [])
-        kept = [b for b in brands if not _LEFT_BEFORE.search(wide, max(0, b.start - 12), b.start)
-                and not _LEFT_AFTER.match(wide, b.end)
-                and not any(_same_sentence(wide, b, x) for x in leaving)]
-        if why is None and kept:
-            deals = [Match(-1, m.start, m.end) for m in patterns if m.key > 0]
-            for p, strong in ([(p, False) for p in tags.get("promotion", [])]
-                              + [(p, True) for p in tags.get("endorsement", [])]
-                              + [(p, True) for p in deals]):
-                if self._promotes(wide, p, strong, kept):
-                    why = (f"'{self.word(p)}'" if p.key >= 0
-                           else f"'{wide[p.start:p.end].strip()}'")
-                    break
+        pile = note = None
+        if markers:  # a disclosure up front ends it; one only at the end is buried
+            hashtags = [Match(m.key, m.start, _HASHTAG.match(wide, m.start).end())
+                        for m in patterns if m.key == 0]
+            pile = self._trailing_pile(text, hashtags)
+            note = _TRAILING_NOTE.search(wide)
+            if any(not (pile and pile[0] <= m.start) and not (note and note.start() <= m.start)
+                   for m in markers):
+                return
+        why = self._promotion(wide, tags, patterns, brands)
         if why is None:
             return
-        markers = tags.get("markers", [])
-        hashtags = [Match(m.key, m.start, _HASHTAG.match(wide, m.start).end())
-                    for m in patterns if m.key == 0]
-        pile = self._trailing_pile(text, hashtags)
-        note = _TRAILING_NOTE.search(wide)
-        prominent = [m for m in markers if not (pile and pile[0] <= m.start)
-                     and not (note and note.start() <= m.start)]
-        if prominent:
-            return
-        first = min(brands, key=lambda m: (m.start, -m.end))
-        if markers and self.buried:
+        if markers:
+            if not self.buried:
+                return  # D102's finding
             m = markers[0]
             where = (f"among {pile[2]} hashtags at the end" if pile and pile[0] <= m.start
                      else "in a note at the end")
             yield Hit(m.start, m.end, f"disclosure '{self.word(m)}' is buried {where}")
-        elif not markers and not self.buried:
+        elif not self.buried:
+            first = min(brands, key=lambda m: (m.start, -m.end))
             yield Hit(first.start, first.end, f"mentions '{self.word(first)}' with promotion "
                                               f"{why} and no disclosure")
 
+    def _promotion(self, wide: str, tags: dict[str, list[Match]], patterns: list[Match],
+                   brands: list[Match]) -> str | None:
+        """What makes the post promote one of the ``brands`` mentions, or None."""
+        crowning = tags.get("crowning")
+        if crowning:
+            return f"'{self.word(crowning[0])}'"
+        # "Acme" inside "Acme Cloud" is the same mention
+        brands = [b for b in brands if not any(o.start <= b.start and b.end <= o.end
+                                               and o.end - o.start > b.end - b.start
+                                               for o in brands)]
+        leaving = tags.get("leaving", [])
+        kept = [b for b in brands if not _LEFT_BEFORE.search(wide, max(0, b.start - 12), b.start)
+                and not _LEFT_AFTER.match(wide, b.end)
+                and not any(_same_sentence(wide, b, x) for x in leaving)]
+        if not kept:
+            return None
+        deals = [Match(-1, m.start, m.end) for m in patterns if m.key > 0]
+        for p, strong in ([(p, False) for p in tags.get("promotion", [])]
+                          + [(p, True) for p in tags.get("endorsement", [])]
+                          + [(p, True) for p in deals]):
+            if self._promotes(wide, p, strong, kept):
+                return (f"'{self.word(p)}'" if p.key >= 0
+                        else f"'{wide[p.start:p.end].strip()}'")
+        return None
+
     def _promotes(self, wide: str, p: Match, strong: bool, brands: list[Match]) -> bool:
         """Whether promotion word ``p`` is about one of the brand mentions."""
+        if not any(not (b.start < p.end and p.start < b.end)  # the same words read as both
+                   and (_same_sentence(wide, b, p)
+                        or (strong and b.end <= p.start <= b.end + self.after
+                            and not _TURN.search(wide, b.end, p.start)
+                            and self._follows(wide, b.end, p.start)))
+                   for b in brands):
+            return False
         if _NOT_BEFORE.search(wide, max(0, p.start - 30), p.start) and not _ENOUGH.match(
                 wide, p.end):
             return False
         if _NOT_AFTER.match(wide, p.end):
             return False
         end = _QUESTION_END.search(wide, p.end)
-        if end is not None and end.group() in "?？":
-            return False
-        for b in brands:
-            if b.start < p.end and p.start < b.end:
-                continue  # the same words read as both
-            if _same_sentence(wide, b, p):
-                return True
-            if (strong and b.end <= p.start <= b.end + self.after
-                    and not _TURN.search(wide, b.end, p.start)
-                    and self._follows(wide, b.end, p.start)):
-                return True
-        return False
+        return end is None or end.group() not in "?？"
 
     @staticmethod
     def _follows(wide: str, lo: int, hi: int) -> bool:
