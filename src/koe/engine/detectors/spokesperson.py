@@ -12,13 +12,16 @@ from .organization import _Tagged
 # The organization's name as people write it in a statement or a signature: with a company
 # suffix (アクメ社, 株式会社アクメ, Acme Inc.) or as its people ("everyone at Acme").
 _JA_FORMS = ("{n}社", "{n}株式会社", "株式会社{n}", "{n}グループ", "{n}広報", "{n}広報部",
-             "{n}一同", "{n}社員一同", "{n}チーム", "私たち{n}", "我々{n}", "私ども{n}")
+             "{n}一同", "{n}社員一同", "{n}チーム")
 _EN_FORMS = ("{n} Inc", "{n} Corp", "{n} Corporation", "{n} Co", "{n} Group", "{n} team",
-             "the {n} team", "everyone at {n}", "all of us at {n}", "us at {n}", "we at {n}",
-             "{n} communications", "{n} PR", "we {n}", "the team at {n}")
+             "the {n} team", "everyone at {n}", "all of us at {n}", "us at {n}",
+             "{n} communications", "{n} PR", "the team at {n}")
+# …and as "we": the company's voice, not something one speaks on behalf of.
+_WE_FORMS = ("私たち{n}", "我々{n}", "私ども{n}", "we {n}", "we at {n}")  # the last two are English
 
-# Where a sentence ends: punctuation, a line break, an emoji, or a reply to someone else.
-_SENTENCE_BREAK = re.compile("[。！？!?\n\u2600-\u27bf\U0001f300-\U0001faff]|\\.(?:\\s|$)|\\s@\\w")
+# Where a sentence ends: punctuation, a line break, an emoji, or a reply to someone else (an
+# ellipsis goes on).
+_SENTENCE_BREAK = re.compile("[。！？!?\n\u2600-\u27bf\U0001f300-\U0001faff]|(?<!\\.)\\.(?:\\s|$)|\\s@\\w")
 
 # A statement told as news or hearsay rather than made: 「…」って, 発表したらしい, "said".
 _REPORTED = re.compile(
@@ -110,19 +113,26 @@ class SpokespersonDetector(_Tagged):
         return ("company",)
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
-        org = _org_forms(context.organization.names)
+        names = context.organization.names
+        org = _org_forms(names)
         company = self.param_list("company")
+        # A Japanese phrase takes the Japanese forms (Acme社を代表して), an English one the
+        # English forms (on behalf of everyone at Acme): the terms stay few.
+        by_script = {True: _org_forms(names, ()) + [w for w in company if w.isascii()],
+                     False: _org_forms(names, _JA_FORMS, ()) + [w for w in company if not w.isascii()]}
         for group in ("statements", "voice", "acts"):
             expanded: list[str] = []
             for phrase in groups[group]:
                 if "{org}" in phrase:
-                    expanded += [phrase.replace("{org}", n) for n in org + company]
+                    latin = phrase.replace("{org}", "").isascii()
+                    expanded += [phrase.replace("{org}", n) for n in by_script[latin]]
                 else:
                     expanded.append(phrase)
             groups[group] = expanded
-        groups["voice"] = groups["voice"] + org
+        we = _org_forms(names, _WE_FORMS, _WE_FORMS[3:])
+        groups["voice"] = groups["voice"] + org + we
         groups["products"] = list(context.organization.products)
-        self._org_keys = {compact_term(n) for n in org}
+        self._org_keys = {compact_term(n) for n in org + we}
 
     def patterns(self) -> Sequence[Pattern]:
         # A post wakes the detector with a statement phrase, an act, the humble register, an
@@ -155,7 +165,8 @@ class SpokespersonDetector(_Tagged):
             """The phrase is quoted, linked, negated or reported, not said."""
             if near(quoting, m.start, m.end, self.radius) is not None:
                 return True
-            if any(m.end <= link.start <= m.end + 2 * self.radius for link in links):
+            if any(m.end <= link.start <= m.end + 2 * self.radius
+                   and _leads_to(wide, m.end, link.start) for link in links):
                 return True
             if any(q0 <= m.start and m.end <= q1 for q0, q1 in quotes):
                 return True
@@ -221,14 +232,16 @@ class SpokespersonDetector(_Tagged):
                       f"signed as the organization '{self.word(signature)}'")
 
 
-def _org_forms(names: Iterable[str]) -> list[str]:
-    """The organization's names and their company forms, without duplicates."""
+def _org_forms(names: Iterable[str], ja: Sequence[str] = _JA_FORMS,
+               en: Sequence[str] = _EN_FORMS) -> list[str]:
+    """The organization's names in the given forms (Japanese ones for every name, English ones
+    for Latin names), without duplicates; the bare names come first."""
     out: list[str] = []
     seen: set[str] = set()
     for n in names:
-        forms = [n, *(f.format(n=n) for f in _JA_FORMS)]
+        forms = [n, *(f.format(n=n) for f in ja)]
         if n.isascii():
-            forms += [f.format(n=n) for f in _EN_FORMS]
+            forms += [f.format(n=n) for f in en]
         for f in forms:
             key = compact_term(f)
             if key and key not in seen:
@@ -255,6 +268,16 @@ def _sentence(wide: str, start: int, end: int) -> tuple[int, int]:
         lo -= 1
     found = _SENTENCE_BREAK.search(wide, end)
     return lo, (found.end() if found else len(wide))
+
+
+def _leads_to(wide: str, start: int, link: int) -> bool:
+    """The link belongs to the sentence at ``start``: it is in it or right after its end
+    ("…official statement: https://…", "Read it here. https://…"), not after other sentences."""
+    ends = [b.end() for b in _SENTENCE_BREAK.finditer(wide, start, link)]
+    return not ends or _WORD.search(wide, ends[-1], link) is None
+
+
+_WORD = re.compile(r"\w")
 
 
 def _same_sentence(wide: str, a: Match, b: Match) -> bool:
