@@ -63,8 +63,8 @@ def acme_scanner():
 
 # F1 per category on all 640 rows (tune + check) of bench/holdout.
 HOLDOUT_FLOORS = {
-    "pii": 0.90, "secret": 0.88, "confidential": 0.65, "leak": 0.93,
-    "harassment": 0.75, "disclosure": 0.45, "claims": 0.60, "spokesperson": 0.40,
+    "pii": 0.95, "secret": 0.93, "confidential": 0.84, "leak": 0.97,
+    "harassment": 0.89, "disclosure": 0.87, "claims": 0.90, "spokesperson": 0.88,
 }
 
 
