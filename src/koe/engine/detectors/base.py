@@ -174,6 +174,25 @@ def near(matches: Iterable[Match], start: int, end: int, radius: int) -> Match |
     return None
 
 
+def read_patterns(raw: Any, key: str = "patterns") -> list[Pattern]:
+    """A rule's list of extra regular expressions: strings, or ``{name, regex, caseless}``."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise ParamError(key, f"'{key}' must be a list of regular expressions")
+    out: list[Pattern] = []
+    for i, item in enumerate(raw):
+        if isinstance(item, str):
+            out.append(Pattern(item, f"pattern {i + 1}"))
+        elif isinstance(item, dict) and isinstance(item.get("regex"), str):
+            out.append(Pattern(item["regex"], str(item.get("name", f"pattern {i + 1}")),
+                               bool(item.get("caseless", False))))
+        else:
+            raise ParamError(key, f"pattern {i + 1} must be a string or "
+                             "{name: ..., regex: ..., caseless: true|false}")
+    return out
+
+
 # Detector name → "module:Class". Modules are imported only when a policy uses them.
 DETECTORS: dict[str, str] = {
     "lexicon": "koe.engine.detectors.lexicon:LexiconDetector",
@@ -195,7 +214,7 @@ DETECTORS: dict[str, str] = {
     "codename": "koe.engine.detectors.organization:CodenameDetector",
     "internal_domain": "koe.engine.detectors.organization:InternalDomainDetector",
     "confidential_cue": "koe.engine.detectors.organization:ConfidentialCueDetector",
-    "disclosure": "koe.engine.detectors.organization:DisclosureDetector",
+    "disclosure": "koe.engine.detectors.disclosure:DisclosureDetector",
     "spokesperson": "koe.engine.detectors.spokesperson:SpokespersonDetector",
     "near_duplicate": "koe.engine.detectors.leak:NearDuplicateDetector",
     "harassment": "koe.engine.detectors.harassment:HarassmentDetector",

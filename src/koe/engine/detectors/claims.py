@@ -61,7 +61,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..text import Text
-from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term
+from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term, read_patterns
 
 __all__ = ["ClaimDetector"]
 
@@ -119,10 +119,10 @@ class ClaimDetector(Detector):
         if wake == "outcomes":
             self.triggers -= {"certainty", "weak"}
         self.within = self.param_int("within", 20, high=200)
-        self._patterns = _read_patterns(params.get("patterns"), "patterns")
+        self._patterns = read_patterns(params.get("patterns"), "patterns")
         self._claim_patterns = len(self._patterns)
         self._patterns += [Pattern(p.regex, p.name, p.caseless, trigger=False)
-                           for p in _read_patterns(params.get("outcome_patterns"),
+                           for p in read_patterns(params.get("outcome_patterns"),
                                                    "outcome_patterns")]
         self._terms: list[Term] = []
         self._kinds: list[str] = []
@@ -271,21 +271,3 @@ def _around(bounds: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[i
 
 def _is_question(wide: str, sentence: tuple[int, int], end: int) -> bool:
     return wide[end:sentence[1]].rstrip().endswith(("?", "？"))
-
-
-def _read_patterns(raw: Any, key: str) -> list[Pattern]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        raise ParamError(key, f"'{key}' must list regular expressions")
-    out: list[Pattern] = []
-    for i, item in enumerate(raw):
-        if isinstance(item, str):
-            out.append(Pattern(item, f"pattern {i + 1}"))
-        elif isinstance(item, dict) and isinstance(item.get("regex"), str):
-            out.append(Pattern(item["regex"], str(item.get("name", f"pattern {i + 1}")),
-                               bool(item.get("caseless", False))))
-        else:
-            raise ParamError(key, f"pattern {i + 1} must be a string or "
-                             "{name: ..., regex: ..., caseless: true|false}")
-    return out

@@ -72,7 +72,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..text import _SEPARATORS, Text
-from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term
+from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term, read_patterns
 
 __all__ = ["ClassifierDetector", "HarassmentDetector"]
 
@@ -197,7 +197,7 @@ class HarassmentDetector(Detector):
             raise ParamError("pairs", "'pairs' must be a list of {name, first, links, then, within}")
         for i, raw in enumerate(raw_pairs):
             entries += self._pair_entries(i, raw)
-        self._patterns = _read_patterns(params.get("patterns"))
+        self._patterns = read_patterns(params.get("patterns"))
         entries += [_entry(t, "self", trigger=False) for t in self.param_list("self_words")]
         entries += [_entry(t, "fond", trigger=False) for t in self.param_list("fond_words")]
         entries += [_entry(t, "pet", trigger=False) for t in self.param_list("pets")]
@@ -468,24 +468,6 @@ def _self_talk(wide: str, s: Match, h: Hit, word: str) -> bool:
     if s.start > 0 and _script(wide[s.start - 1]) == _script(wide[s.start]) != "other":
         return False  # the end of a longer word
     return _SELF_FILLER.fullmatch(wide[s.end:h.start]) is not None
-
-
-def _read_patterns(raw: Any) -> list[Pattern]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        raise ParamError("patterns", "'patterns' must be a list of regular expressions")
-    out: list[Pattern] = []
-    for i, item in enumerate(raw):
-        if isinstance(item, str):
-            out.append(Pattern(item, f"pattern {i + 1}"))
-        elif isinstance(item, dict) and isinstance(item.get("regex"), str):
-            out.append(Pattern(item["regex"], str(item.get("name", f"pattern {i + 1}")),
-                               bool(item.get("caseless", False))))
-        else:
-            raise ParamError("patterns", f"pattern {i + 1} must be a string or "
-                             "{name: ..., regex: ..., caseless: true|false}")
-    return out
 
 
 def _unless_regex(words: list[str]) -> re.Pattern[str] | None:
