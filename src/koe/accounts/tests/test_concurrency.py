@@ -8,52 +8,18 @@ FOR NO KEY UPDATE, which still serializes writers but lets the check through."""
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection
 from django.utils import timezone
 
 from koe.accounts import services
 from koe.accounts.models import AccessGrant, AccessReviewItem, SocialAccount
+from koe.audit.testing import while_holding_the_chain
 
 pytestmark = [pytest.mark.django_db(transaction=True),
               pytest.mark.skipif(connection.vendor != "postgresql",
                                  reason="SQLite serializes writers itself")]
-
-
-def _in_thread(target, errors):
-    def run():
-        try:
-            target()
-        except Exception as exc:  # collected and asserted by the test
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
-
-
-def _while_holding_the_chain(first, second) -> list[Exception]:
-    """Run ``first`` (an audited write: it holds the chain until it commits) and, before it
-    commits, ``second`` in another thread, which locks its rows and then waits for the chain.
-    Returns the errors of both (a deadlock is one)."""
-    errors: list[Exception] = []
-    thread = None
-    try:
-        with transaction.atomic():
-            first()
-            thread = _in_thread(second, errors)
-            time.sleep(0.5)  # ``second`` has locked its rows and waits for the chain
-    except Exception as exc:  # the commit may be the one PostgreSQL aborts
-        errors.append(exc)
-    if thread is not None:
-        thread.join(timeout=30)
-        assert not thread.is_alive()
-    return errors
 
 
 def _due():
@@ -62,7 +28,7 @@ def _due():
 
 def test_revoking_a_grant_while_an_access_review_starts_does_not_deadlock(grant, it_person):
     """The review's items point at the grant; the revocation locks the grant first."""
-    errors = _while_holding_the_chain(
+    errors = while_holding_the_chain(
         lambda: services.access_review_start(actor=it_person, name="2026 Q2", due_on=_due()),
         lambda: services.grant_revoke(grant=grant, actor=it_person, reason="moved team"))
     assert errors == []
@@ -79,7 +45,7 @@ def test_deciding_a_review_item_while_its_holder_does_something_audited_does_not
     holder's own audited write points its entry at their row."""
     review = services.access_review_start(actor=it_person, name="2026 Q2", due_on=_due())
     item = review.items.get(grant=grant)
-    errors = _while_holding_the_chain(
+    errors = while_holding_the_chain(
         lambda: services.enrolment_create(user=publisher, network="bluesky",
                                           handle="paula.bsky.social", consent=True),
         lambda: services.access_review_decide(item=item, actor=reviewer, decision="keep"))
@@ -92,7 +58,7 @@ def test_deciding_a_review_item_while_its_holder_does_something_audited_does_not
 def test_offboarding_while_the_person_does_something_audited_does_not_deadlock(
         grant, publisher, hr):
     """Their enrolment's entry points at the person; offboarding locks the person first."""
-    errors = _while_holding_the_chain(
+    errors = while_holding_the_chain(
         lambda: services.enrolment_create(user=publisher, network="bluesky",
                                           handle="paula.bsky.social", consent=True),
         lambda: services.person_offboard(person=publisher, actor=hr, reason="left in March"))

@@ -8,9 +8,10 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from koe.audit.services import audit_record
+from koe.audit.testing import in_thread
 from koe.learning import services
 from koe.learning.models import Attempt, Module
 
@@ -21,20 +22,6 @@ pytestmark = [pytest.mark.django_db(transaction=True),
                                  reason="SQLite serializes writers itself")]
 
 
-def _in_thread(target, errors):
-    def run():
-        try:
-            target()
-        except Exception as exc:  # collected and asserted by the test
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
-
-
 def test_a_quiz_attempt_does_not_deadlock_with_another_audited_write_of_the_same_person(
         quiz, employee):
     errors: list[Exception] = []
@@ -42,7 +29,7 @@ def test_a_quiz_attempt_does_not_deadlock_with_another_audited_write_of_the_same
         # Another request of the same person: it holds the audit chain lock until it commits,
         # and its entry's actor is checked against the person's row at COMMIT.
         audit_record(actor=employee, action="test.other_request")
-        thread = _in_thread(lambda: services.attempt_submit(user=employee, quiz=quiz,
+        thread = in_thread(lambda: services.attempt_submit(user=employee, quiz=quiz,
                                                             answers=right_answers(quiz)), errors)
         time.sleep(0.5)  # the attempt has locked the person and waits for the chain
     thread.join(timeout=30)
@@ -61,7 +48,7 @@ def test_authors_adding_modules_at_once_each_get_their_own_position(course, comp
                                    title_ja=f"M{n}")
         return run
 
-    threads = [_in_thread(add(n), errors) for n in range(6)]
+    threads = [in_thread(add(n), errors) for n in range(6)]
     for thread in threads:
         thread.join(timeout=30)
     assert errors == []

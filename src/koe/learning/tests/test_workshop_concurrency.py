@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, connections
 
 from koe.accounts.services import person_offboard
+from koe.audit.testing import in_thread, while_holding_the_chain
 from koe.learning import workshops
 from koe.learning.models import Workshop, WorkshopFeedback, WorkshopRegistration
 from koe.people.testing import make_person
@@ -78,46 +78,13 @@ def test_racing_for_a_full_session_queues_everyone_else_in_distinct_places():
     assert sorted(workshops.waiting_position(r) for r in waiting) == list(range(1, 9))
 
 
-def _in_thread(target, errors):
-    def run():
-        try:
-            target()
-        except Exception as exc:  # collected and asserted by the test
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
-
-
-def _while_holding_the_chain(first, second) -> list[Exception]:
-    """Run ``first`` (an audited write: it holds the chain until it commits) and, before it
-    commits, ``second`` in another thread, which locks its rows and then waits for the chain.
-    Returns the errors of both (a deadlock is one)."""
-    errors: list[Exception] = []
-    thread = None
-    try:
-        with transaction.atomic():
-            first()
-            thread = _in_thread(second, errors)
-            time.sleep(0.5)  # ``second`` has locked its rows and waits for the chain
-    except Exception as exc:  # the commit may be the one PostgreSQL aborts
-        errors.append(exc)
-    if thread is not None:
-        thread.join(timeout=30)
-        assert not thread.is_alive()
-    return errors
-
-
 def test_registering_while_being_offboarded_does_not_deadlock():
     """The registration (it holds the chain) points at the person; offboarding locks the person,
     then waits for the chain to record the offboarding."""
     hr = make_person("hr")
     w = future_session(make_person("compliance"), capacity=3)
     leaver = make_person()
-    errors = _while_holding_the_chain(
+    errors = while_holding_the_chain(
         lambda: workshops.registration_create(user=leaver, workshop=w),
         lambda: person_offboard(person=leaver, actor=hr, reason="left in March"))
     assert errors == []
@@ -151,8 +118,8 @@ def test_people_racing_for_seats_while_some_of_them_are_offboarded_all_get_an_an
             person_offboard(person=person, actor=hr, reason="left in March")
         return run
 
-    threads = [_in_thread(register(p), errors) for p in people]
-    threads += [_in_thread(offboard(p), errors) for p in leavers]
+    threads = [in_thread(register(p), errors) for p in people]
+    threads += [in_thread(offboard(p), errors) for p in leavers]
     for thread in threads:
         thread.join(timeout=30)
     assert errors == []
@@ -183,7 +150,7 @@ def test_editing_a_series_while_an_attendee_rates_its_past_session_does_not_dead
                                                       ends_at=session.ends_at - week)
     series.refresh_from_db()
     past.refresh_from_db()
-    errors = _while_holding_the_chain(
+    errors = while_holding_the_chain(
         lambda: workshops.feedback_submit(user=attendee, workshop=past, rating=5),
         lambda: workshops.series_update(actor=organizer, series=series, place="Room 9"))
     assert errors == []

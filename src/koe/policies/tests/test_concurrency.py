@@ -7,12 +7,10 @@ services lock FOR NO KEY UPDATE, which still serializes writers but lets the che
 
 from __future__ import annotations
 
-import threading
-import time
-
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection
 
+from koe.audit.testing import while_holding_the_chain
 from koe.policies.choices import VersionState
 from koe.policies.models import Acknowledgement, PolicyVersion
 from koe.policies.services import (
@@ -29,39 +27,6 @@ pytestmark = [pytest.mark.django_db(transaction=True),
                                  reason="SQLite serializes writers itself")]
 
 
-def _in_thread(target, errors):
-    def run():
-        try:
-            target()
-        except Exception as exc:  # collected and asserted by the test
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
-
-
-def _while_holding_the_chain(first, second) -> list[Exception]:
-    """Run ``first`` (an audited write: it holds the chain until it commits) and, before it
-    commits, ``second`` in another thread, which locks its rows and then waits for the chain.
-    Returns the errors of both (a deadlock is one)."""
-    errors: list[Exception] = []
-    thread = None
-    try:
-        with transaction.atomic():
-            first()
-            thread = _in_thread(second, errors)
-            time.sleep(0.5)  # ``second`` has locked its rows and waits for the chain
-    except Exception as exc:  # the commit may be the one PostgreSQL aborts
-        errors.append(exc)
-    if thread is not None:
-        thread.join(timeout=30)
-        assert not thread.is_alive()
-    return errors
-
-
 def test_publishing_the_next_version_while_someone_acknowledges_does_not_deadlock(team):
     """The acknowledgement points at the published version; publishing the next one locks it
     (to supersede it) first."""
@@ -69,7 +34,7 @@ def test_publishing_the_next_version_while_someone_acknowledges_does_not_deadloc
     following = draft(team, title="Policy, second edition")
     version_submit(version=following, actor=team["compliance"])
     approve_all(team, following)
-    errors = _while_holding_the_chain(
+    errors = while_holding_the_chain(
         lambda: acknowledgement_create(user=team["employee"], version=current),
         lambda: version_publish(version=following, actor=team["compliance"]))
     assert errors == []
@@ -80,7 +45,7 @@ def test_publishing_the_next_version_while_someone_acknowledges_does_not_deadloc
 
 def test_sharing_the_public_link_while_someone_acknowledges_does_not_deadlock(team):
     current = published(team)
-    errors = _while_holding_the_chain(
+    errors = while_holding_the_chain(
         lambda: acknowledgement_create(user=team["employee"], version=current),
         lambda: version_set_public(version=current, actor=team["compliance"], public=True))
     assert errors == []
