@@ -46,6 +46,18 @@ FLAGGED = [
     ("R102", "このサプリで誰でも必ず痩せる！", None),
     ("R102", "lose 10 lbs in 7 days with this detox juice", None),
     ("R102", "このお茶、花粉症に効くんです。今なら初回500円", None),
+    # R101: a promise stated now (約束されています, we promise) with an outcome
+    ("R101", "この投資信託なら10年で資産が3倍になることをお約束します", None),
+    ("R101", "We promise 12% returns every year, no matter what the market does", None),
+    ("R101", "Our members are promised returns of 9% on every deal", None),
+    # R101: a deposit is safe only as a deposit: a foreign-currency one, or a high rate, is a claim
+    ("R101", "この外貨預金は元本保証で年5%確定！", None),
+    ("R101", "定期預金で元本保証、しかも年利10%！今だけ", None),
+    ("R101", "this FX deposit is guaranteed to pay 7% a year", None),
+    # R102: the disease dies off or shrinks, said of a product
+    ("R102", "この酵素ドリンクを飲めば腫瘍が小さくなる", None),
+    ("R102", "Rub this oil on daily and your psoriasis just vanishes", None),
+    ("R102", "このお茶を飲めばがん細胞が死滅します", None),
 ]
 
 CLEAN = [
@@ -76,6 +88,18 @@ CLEAN = [
     ("R101", "配当の権利確定日は今月末"),
     ("R101", "this workout will earn your trust, guaranteed"),
     ("R101", "I'm looking for guaranteed income after retirement, any tips for annuities?"),
+    # R101: someone else's claim, quoted and reported (a DM saying '…', 「…」という勧誘)
+    ("R101", "Got an email claiming \"guaranteed returns of 30%\" lol, deleted"),
+    ("R101", "知らない番号から「必ず儲かる副業」というSMSが届いた"),
+    ("R101", "父に「絶対損しない」とか言ってくる営業が来たのでブロックした"),
+    # R101: a bank deposit's fixed principal and rate are facts, not promised returns
+    ("R101", "定期預金は元本保証ですが、インフレには弱いです"),
+    ("R101", "預金保険で、預金は元本1,000万円まで保護されています"),
+    ("R101", "The 1-year CD rate is fixed at 0.25% and guaranteed until maturity"),
+    ("R101", "guaranteed 4.5% APY on savings, FDIC insured"),
+    ("R101", "住宅ローンの金利、固定にするか変動にするか絶対迷う"),
+    ("R101", "The senator promised lower interest rates for students"),
+    ("R101", "政府は賃上げで収入を増やすと約束した"),
     # R102: personal recovery, doctors, regulation, other meanings of the words
     ("R102", "インフルエンザ、病院で薬もらってやっと治った"),
     ("R102", "医師の指示どおり治療を続けたら喘息が良くなった"),
@@ -96,6 +120,9 @@ CLEAN = [
     ("R102", "マッサージ行ったら肩こりが治った"),
     ("R102", "I want to lose 5 kg in 8 weeks, wish me luck"),
     ("R102", "ダイエット中だけど、絶対痩せるとは思えない"),
+    ("R102", "The tumor shrank after six rounds of chemo, the doctors were amazed"),
+    ("R102", "my anxiety just disappears when I'm hiking"),
+    ("R102", "飲めばがんばれる気がする、コーヒー最高"),
 ]
 
 

@@ -29,7 +29,16 @@ Every hit is then checked against its context. It does not count when:
 - the post has a ``cancel`` word: a warning, a regulation or an explanation about such claims
   (``詐欺``, ``金融庁``, ``scam``, ``FTC``, ``リスクがある``). ``not a scam`` / ``詐欺じゃない``
   do not cancel;
-- it lies inside an ``exclude`` phrase.
+- it lies inside an ``exclude`` phrase;
+- it is quoted as what someone else said: inside quotation marks introduced by a reporting
+  word (``a DM saying 'risk-free 20% returns'``, ``「元本保証で月利5%」というDM``);
+- its sentence names a ``safe`` product, one whose principal and rate really are fixed (a bank
+  deposit: ``定期預金は元本保証``, ``deposits are insured, principal and interest``), with no
+  ``unsafe`` word (``外貨預金``, ``FX deposit``) and no rate above ``safe_rate``.
+
+An annual rate of ``safe_rate`` percent or less (``年0.3%``, ``4.5% APY``) is ordinary deposit
+interest, not an outcome: ``guaranteed 4.5% APY`` is a bank's fixed rate, ``guaranteed 18% APY``
+and ``月利3%保証`` are promised returns.
 
 Kana words of three letters or fewer (``がん``, ``しみ``, ``うつ``) count only as words of their
 own, so ``がんばる``, ``しみじみ`` and ``うつる`` are not diseases.
@@ -52,6 +61,9 @@ own, so ``がんばる``, ``しみじみ`` and ``うつる`` are not diseases.
       exclude: ["money back"]
       patterns: [{name: effortless, regex: "飲むだけで.{0,12}痩せ"}]
       outcome_patterns: ["月利[0-9.]+%"]   # regexes that count as outcomes (an amount earned)
+      safe: [預金, deposit]       # products whose principal and rate are fixed by contract
+      unsafe: [外貨, FX]           # words that make a safe product risky again
+      safe_rate: 5                # an annual rate (%) at or below this is ordinary interest
 """
 
 from __future__ import annotations
@@ -66,13 +78,15 @@ from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term, read
 __all__ = ["ClaimDetector"]
 
 LISTS = ("phrases", "topical", "topics", "certainty", "outcomes", "weak", "evidence", "medical",
-         "cancel", "exclude")
+         "cancel", "exclude", "safe", "unsafe")
 _TRIGGERS = {"phrases", "topical", "certainty", "weak"}  # and outcomes with wake: outcomes
 
 _SENTENCE = re.compile(r"[。！？!?\n]+|\.(?=\s|$)")
 _KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30faー]{1,3}$")
 _KANA_CHAR = re.compile(r"[\u3041-\u3096\u30a1-\u30faー]")
 _PARTICLES = frozenset("がもをにはのでとやへまっ")
+# Before a word a conditional or a te-form may end too: 飲めばがんが, 飲んでがん, 塗ったらシミが.
+_BEFORE_WORD = _PARTICLES | frozenset("ばてら")
 # Japanese: a negation, a doubt or a wish attached to the claim (儲かるとは限らない, 儲けたい).
 _JA_AFTER = re.compile(r"^[^、,。！？!?\s]{0,8}?(ない|無い|ません|なし|無し|なんて|とは限|わけでは|"
                        r"訳では|はずが|たい|欲し|ほしい|ず[、。]|ず$)"
@@ -91,6 +105,20 @@ _EN_AFTER = re.compile(r"^\W{0,3}(is|are|was|were)?\s*(not|never|n't|a myth|a li
 # "not a scam", "詐欺じゃない": the cancel word itself is denied.
 _DENIED_BEFORE = re.compile(r"\b(not|no|never|isn't|ain't)\s+(an?\s+)?$", re.IGNORECASE)
 _DENIED_AFTER = re.compile(r"^(じゃな|ではな|ではありません|でもな|なし|無し|ゼロ)")
+# Someone else's words, quoted: a reporting word before the opening quote (saying '…') or,
+# in Japanese, after the closing one (「…」というDM, 「…」と言われた).
+_OPEN_QUOTES = "「『\"“‘'"
+_CLOSE_QUOTES = {"「": "」", "『": "』", '"': '"', "“": "”", "‘": "’", "'": "'"}
+_REPORTED_BEFORE = re.compile(
+    r"\b(saying|says|said|say|claiming|claims|claimed|promising|promises|promised|offering|"
+    r"offered|advertising|advertised|pitching|pitched|titled|reading|reads|read|told\s+(me|us|him|her|them)|"
+    r"asking|subject(\s+line)?|like)\s*:?\s*$", re.IGNORECASE)
+_REPORTED_AFTER = re.compile(r"^\s*(という|といった|とか|と言われ|って言われ|と言って|って言って|と書いて|"
+                             r"って書いて|と書かれ|って書かれ|と謳|とうた|と勧誘|って勧誘|みたいな|なんて)")
+# An annual rate: 年0.3%, 年利1.2%, 4.5% APY, 2% a year.
+_RATE = re.compile(r"([0-9]+(?:[.,][0-9]+)?)\s?%")
+_ANNUAL = re.compile(r"年|apy|apr|annual|per\s+annum|a\s+year|per\s+year|every\s+year|interest",
+                     re.IGNORECASE)
 
 
 def _is_latin(ch: str) -> bool:
@@ -104,7 +132,7 @@ class ClaimDetector(Detector):
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
-        allowed = {*LISTS, "wake", "within", "patterns", "outcome_patterns"}
+        allowed = {*LISTS, "wake", "within", "patterns", "outcome_patterns", "safe_rate"}
         unknown = set(params) - allowed
         if unknown:
             key = sorted(unknown)[0]
@@ -119,6 +147,7 @@ class ClaimDetector(Detector):
         if wake == "outcomes":
             self.triggers -= {"certainty", "weak"}
         self.within = self.param_int("within", 20, high=200)
+        self.safe_rate = self.param_int("safe_rate", 0, high=100)
         self._patterns = read_patterns(params.get("patterns"), "patterns")
         self._claim_patterns = len(self._patterns)
         self._patterns += [Pattern(p.regex, p.name, p.caseless, trigger=False)
@@ -166,7 +195,7 @@ class ClaimDetector(Detector):
             if m.key < self._claim_patterns:
                 candidates.append(("patterns", m, None,
                                    f"pattern '{self._patterns[m.key].name}'"))
-            else:
+            elif not self._ordinary_rate(wide[m.start:m.end]):
                 outcomes.append(m)
         if by_kind["topics"]:
             topic = self._word(by_kind["topics"][0])
@@ -195,10 +224,33 @@ class ClaimDetector(Detector):
                 continue
             if kind in ("weak", "certainty") and medical and not in_sentence:
                 continue
+            if _reported(wide, start, end):
+                continue  # a DM saying 'risk-free 20% returns': someone else's words
+            if self._safe_product(wide, sentence, by_kind):
+                continue  # 定期預金は元本保証: a deposit's fixed principal is a fact
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
             yield Hit(start, end, why)
+
+    def _ordinary_rate(self, amount: str) -> bool:
+        """An annual rate no higher than ``safe_rate``: 年0.3%, 4.5% APY (ordinary interest)."""
+        if not self.safe_rate or not _ANNUAL.search(amount) or "月" in amount:
+            return False
+        rate = _RATE.search(amount)
+        return rate is not None and float(rate.group(1).replace(",", ".")) <= self.safe_rate
+
+    def _safe_product(self, wide: str, sentence: tuple[int, int],
+                      by_kind: dict[str, list[Match]]) -> bool:
+        """The sentence is about a deposit (safe, not unsafe) and states no higher rate."""
+        def inside(kind: str) -> bool:
+            return any(sentence[0] <= m.start < sentence[1] for m in by_kind[kind])
+        if not inside("safe") or inside("unsafe"):
+            return False
+        for rate in _RATE.finditer(wide, sentence[0], sentence[1]):
+            if float(rate.group(1).replace(",", ".")) > self.safe_rate:
+                return False
+        return True
 
     def _word(self, m: Match) -> str:
         return self._terms[m.key].text
@@ -242,7 +294,24 @@ def _stands_alone(wide: str, m: Match, term: str) -> bool:
     after = wide[m.end] if m.end < len(wide) else ""
     if after and _KANA_CHAR.match(after) and after not in _PARTICLES:
         return False
-    return not (before and _KANA_CHAR.match(before) and before not in _PARTICLES)
+    return not (before and _KANA_CHAR.match(before) and before not in _BEFORE_WORD)
+
+
+def _reported(wide: str, start: int, end: int) -> bool:
+    """The claim sits inside quotation marks that report what someone else wrote or said."""
+    line_start = wide.rfind("\n", 0, start) + 1
+    for i in range(start - 1, max(line_start, start - 40) - 1, -1):
+        ch = wide[i]
+        if ch not in _OPEN_QUOTES:
+            continue
+        if ch == "'" and i and wide[i - 1].isalnum():
+            continue  # an apostrophe: don't, it's
+        close = wide.find(_CLOSE_QUOTES[ch], end)
+        if close < 0 or "\n" in wide[end:close] or close - end > 40:
+            return False
+        return bool(_REPORTED_BEFORE.search(wide[max(0, i - 30):i])
+                    or _REPORTED_AFTER.match(wide[close + 1:close + 12]))
+    return False
 
 
 def _sentences(wide: str) -> list[tuple[int, int]]:
