@@ -173,3 +173,78 @@ def test_company_words_are_a_parameter():
 def test_it_rejects_an_unknown_parameter():
     with pytest.raises(ParamError):
         SpokespersonDetector({"statments": []}, Context())
+
+
+# Institutions other than companies speak of themselves as 当行, 弊行, 本学, 当院, 当組合 …
+INSTITUTION_FLAGGED = [
+    ("当院では、電子カルテの障害について原因を調査しております。", "当院では、"),
+    ("本学といたしましては、引き続き地域の教育に貢献してまいります", "本学といたしましては、"),
+    ("弊行は、不正送金の被害に遭われたお客様に個別にご連絡いたします", "弊行は、"),
+    ("当組合の組合員の皆様にご心配をおかけし、深くお詫び申し上げます", "当組合の組合員の皆様にご心配をおかけし、深くお詫び"),
+    ("弊行の行員が関与した事案につき、心よりお詫び申し上げます", "弊行の行員が関与した事案につき、心よりお詫び申し上げ"),
+]
+
+# The organization (or "we" talking to its public) as the subject of what an institution says
+# of itself, with no header and no signature.
+EN_OFFICIAL_FLAGGED = [
+    ("Acme has no plans to discontinue the free tier.", "Acme has no plans to"),
+    ("Acme is aware of the login problems affecting European accounts.", "Acme is aware of"),
+    ("Acme will fully compensate every merchant hit by the billing error.", "Acme will fully compensate"),
+    ("We are aware of an incident affecting card payments and are working to restore service.",
+     "We are aware of"),
+    ("We sincerely apologize to all passengers for the delays on Friday.", "We sincerely apologize"),
+    ("Rainy day here.\nWe have launched an internal review of the Acme Cloud pricing change.",
+     "We have launched an internal review"),
+]
+
+EN_OFFICIAL_CLEAN = [
+    "Acme will probably reimburse you if you call support",
+    "Heard Acme is investigating the leak, hope it is nothing",
+    "Acme is aware of the bug? I reported it months ago",
+    "We are aware of how lucky we are to live by the sea",
+    "We're aware of the outage at Acme, switching to the backup for now",
+    "My landlord has no plans to fix the heating, great",
+    "Acme will reimburse the fees, according to the support forum",
+    "Acme has no plans to open in Osaka, says the CEO",
+    "Apparently Acme will compensate everyone affected",
+    "基本学習からやり直します。毎日努めてまいります",
+    "取引先の会社から正式にお詫びがありました",
+    "当院で無事に出産しました、と先生が話していました",
+]
+
+BANK_POLICY = """\
+extends: default
+organization:
+  names: ["Minami Bank", "みなみ銀行"]
+  products: ["Minami Pay"]
+"""
+UNIVERSITY_POLICY = """\
+extends: default
+organization:
+  names: ["Northwind University"]
+"""
+
+
+@pytest.mark.parametrize(("text", "span"), INSTITUTION_FLAGGED + EN_OFFICIAL_FLAGGED)
+def test_it_reports_an_institution_speaking_of_itself(acme, text, span):
+    assert span in spans(acme, text, "O101")
+
+
+@pytest.mark.parametrize("text", EN_OFFICIAL_CLEAN)
+def test_it_leaves_talk_about_the_institution_alone(acme, text):
+    assert spans(acme, text, "O101") == []
+
+
+def test_an_institution_names_itself_by_the_noun_of_its_name():
+    bank = parse_policy(BANK_POLICY, source="bank.yaml").compile()
+    assert spans(bank, "Our bank will compensate every depositor affected by the error.", "O101") == [
+        "Our bank will compensate"]
+    assert spans(bank, "The bank's official position: no branch will close this year.", "O101") == [
+        "The bank's official position"]
+    assert spans(bank, "We have no plans to visit the bank this weekend", "O101") == []
+    assert spans(bank, "I went to the bank and they will not refund me", "O101") == []
+    university = parse_policy(UNIVERSITY_POLICY, source="uni.yaml").compile()
+    assert spans(university, "The university will fully cooperate with the investigation.", "O101") == [
+        "The university will fully cooperate"]
+    # "the university" is only its own word where the name ends in University
+    assert spans(bank, "The university will fully cooperate with the investigation.", "O101") == []

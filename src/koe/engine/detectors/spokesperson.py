@@ -16,6 +16,13 @@ _JA_FORMS = ("{n}社", "{n}株式会社", "株式会社{n}", "{n}グループ", 
 _EN_FORMS = ("{n} Inc", "{n} Corp", "{n} Corporation", "{n} Co", "{n} Group", "{n} team",
              "the {n} team", "everyone at {n}", "all of us at {n}", "us at {n}",
              "{n} communications", "{n} PR", "the team at {n}")
+# The generic noun of an English name ("Hikari Bank" -> "the bank", "our bank"): how its people
+# refer to the institution in an official voice. Only nouns that name an institution.
+_INSTITUTION_NOUNS = {"bank": "bank", "university": "university", "hospital": "hospital",
+                      "clinic": "clinic", "college": "college", "school": "school",
+                      "foundation": "foundation", "institute": "institute", "museum": "museum",
+                      "airlines": "airline", "airline": "airline", "airways": "airline",
+                      "railway": "railway", "railways": "railway", "insurance": "insurer"}
 # …and as "we": the company's voice, not something one speaks on behalf of.
 _WE_FORMS = ("私たち{n}", "我々{n}", "私ども{n}", "we {n}", "we at {n}")  # the last two are English
 
@@ -28,7 +35,7 @@ _REPORTED = re.compile(
     r"[すただんるいよね]って|らしい|とのこと|そうです|そうだ|みたい|ようです|によると|によれば|"
     r"(?:報道|ニュース|記事)(?:で|に(?:なって|出て))|と報道|との(?:報道|こと|話|噂|発表)|"
     r"(?:報道|噂|ニュース)(?:が|も)(?:あ|出)|(?:発表|謝罪|表明|否定|公表|回答)(?:され|が(?:あ|来|出))|"
-    r"先方|他社|取引先|(?:メール|通知|連絡|手紙|DM|お知らせ)(?:が|も)?(?:来|届)|"
+    r"先方|他社|(?<![社行庫院学会]の)取引先|(?:メール|通知|連絡|手紙|DM|お知らせ)(?:が|も)?(?:来|届)|"
     r"と(?:発表|コメント|述べ|話|説明|回答|表明)し|(?:発表|謝罪|表明|否定)し(?:た|てた|ていた)(?!い)|"
     r"\b(?:said|says|told|reported|reportedly|according to|per the)\b",
     re.IGNORECASE)
@@ -50,7 +57,8 @@ _MENTIONED_AFTER = re.compile(
 _VERB_AS_TOPIC = re.compile(r"[、,]?\s*(?:は|を|が|との)")
 
 # An announcement header at the start of a line: 【お知らせ】, STATEMENT:, 📢 Official:, (official).
-_HEADERS = 3  # patterns() from this index on are announcement headers
+_OFFICIAL_KEY = 3  # patterns()[3] is an official English predicate (_EN_OFFICIAL)
+_HEADERS = 4  # patterns() from this index on are announcement headers
 _LINE_START = re.compile(r"(?:^|\n)[^\w\n]{0,4}$")
 # First person singular: "Official: I'm joining Acme!" is news about oneself, not the company.
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'll|my|me)\b|私(?!たち|ども)|僕|俺|わたし|ぼく|自分",
@@ -67,9 +75,9 @@ _OPINION = re.compile(r"べき|ほしい|欲しい|思[いうっわえ]|でし�
 _QUESTION = re.compile(r"[?？]|でしょうか|ですか|ますか")
 # A company states in the polite register (正式に表明します, 事実無根です), not 事実無根の噂で草.
 _POLITE = re.compile(r"(?:ます|です|ません)(?![か])")
-# The company as the subject of a sentence (アクメは, 弊社では, 当社としては) and the humble verbs a
-# company uses of itself (いたします, 申し上げます, まいります, おります).
-_SUBJECT = re.compile(r"(?:として)?(?:は|では|より|から)[、,]?")
+# The company as the subject of a sentence (アクメは, 弊社では, 当社としては, 当行といたしましては)
+# and the humble verbs a company uses of itself (いたします, 申し上げます, まいります, おります).
+_SUBJECT = re.compile(r"(?:(?:として|といたしまして|としまして|におきまして)(?:は|も)?|は|では|より|から)[、,]?")
 _HUMBLE = re.compile(r"(?:いたしま|申し上げま|まいりま|おりま)(?:す|した|せん)")
 _HONORIFIC = re.compile(r"さん|様|さま|殿|氏|ちゃん|くん")
 # After a signature: nothing but a company word and punctuation to the end of the post.
@@ -77,6 +85,37 @@ _SIGNATURE_TAIL = re.compile(r"\s*(?:team|一同|広報部?|より)?\s*[.!。！
 # Before a signature: a dash, a line break or the end of a sentence.
 _SIGNATURE_LEAD = re.compile(r"(?:[—–―\-~〜(（]|[\n。.!！）)])\s*(?:the\s+)?$", re.IGNORECASE)
 # News about oneself (joining, leaving the company) told in a formal voice is not a statement.
+# What an institution says of itself in a statement, in English, right after its name or "we":
+# "Hikari Bank will fully reimburse …", "We are aware of …", "The bank has no plans to …",
+# "We sincerely apologize …". It wakes the detector; find() asks for the subject before it.
+_EN_OFFICIAL = (
+    r"\b(?:(?:will|shall)\s+(?:(?:fully|promptly|immediately|also|continue\s+to)\s+)?"
+    r"(?:reimburse|compensate|refund|cooperate|waive|not\s+(?:comment|tolerate|disclose|charge)|"
+    r"notify\s+(?:all|affected|impacted|customers|clients|users)|"
+    r"contact\s+(?:all|affected|impacted|every)|take\s+(?:appropriate|all|every|legal|firm)|"
+    r"provide\s+(?:an?\s+|further\s+)?updates?)|"
+    r"(?:is|are)\s+(?:currently\s+|now\s+|fully\s+)?(?:aware\s+of|investigating|looking\s+into|"
+    r"cooperating|working\s+(?:closely|to\s+(?:restore|resolve))|in\s+contact\s+with)|"
+    r"(?:has|have)\s+(?:no\s+(?:plans?|intention)\s+(?:to|of)|not\s+been\s+(?:contacted|informed)|"
+    r"(?:launched|begun|started|opened)\s+an?\s+(?:investigation|inquiry|internal\s+review)|"
+    r"taken\s+(?:immediate|steps|measures))|"
+    r"(?:sincerely|deeply|wholeheartedly)\s+(?:apologi[sz]es?|regrets?)|"
+    r"(?:does|do)\s+not\s+(?:comment|tolerate|disclose)|remains?\s+(?:fully\s+)?committed)\b")
+# The subject of such a sentence: "We" (also "We at Acme", "We, Acme,"), at the sentence start.
+_WE_SUBJECT = re.compile(r"[^\w]*we(?:,?\s+(?:at\s+)?[^,.!?\n]{1,30},)?\s*$", re.IGNORECASE)
+_WE = re.compile(r"\bwe\b", re.IGNORECASE)
+# Before the organization as a subject: only the start of the sentence ("The bank", "Our bank").
+_SUBJECT_START = re.compile(r"[^\w]*$")
+# Words that make "we" an institution talking to the public, not a team or a family.
+_INSTITUTIONAL = re.compile(r"\b(?:customers?|clients?|account\s+holders?|depositors?|members|users|"
+                            r"patients|students|passengers|regulators?|authorities|outage|incident|"
+                            r"disruption|inconvenience|services?|allegations|reports)\b", re.IGNORECASE)
+# A hedge, a joke or a speaker's aside: the sentence is talk about the company, not its word.
+_HEDGE = re.compile(r"\b(?:you|your|probably|likely|apparently|supposedly|allegedly|reportedly|rumou?r|"
+                    r"maybe|hopefully|finally|lol|lmao|smh|imo|tbh|they|them|heard|guess|bet)\b|['’](?:re|ll|ve|m|d|t)\b",
+                    re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|from|with|by|for|about|of|into|in|on|against|than|"
+                                 r"called|visited|left|joined|sued)\s+$", re.IGNORECASE)
 _CAREER = re.compile(r"入社|転職|退職|内定|就職|採用|募集|求人|面接|\b(?:join(?:ed|ing)?|new job|first day|last day|"
                      r"hired|quit|leaving)\b", re.IGNORECASE)
 
@@ -118,7 +157,8 @@ class SpokespersonDetector(_Tagged):
         company = self.param_list("company")
         # A Japanese phrase takes the Japanese forms (Acme社を代表して), an English one the
         # English forms (on behalf of everyone at Acme): the terms stay few.
-        by_script = {True: _org_forms(names, ()) + [w for w in company if w.isascii()],
+        generic = _generic_forms(names)
+        by_script = {True: _org_forms(names, ()) + [w for w in company if w.isascii()] + generic,
                      False: _org_forms(names, _JA_FORMS, ()) + [w for w in company if not w.isascii()]}
         for group in ("statements", "voice", "acts"):
             expanded: list[str] = []
@@ -130,7 +170,7 @@ class SpokespersonDetector(_Tagged):
                     expanded.append(phrase)
             groups[group] = expanded
         we = _org_forms(names, _WE_FORMS, _WE_FORMS[3:])
-        groups["voice"] = groups["voice"] + org + we
+        groups["voice"] = groups["voice"] + org + we + generic
         groups["products"] = list(context.organization.products)
         self._org_keys = {compact_term(n) for n in org + we}
 
@@ -141,6 +181,7 @@ class SpokespersonDetector(_Tagged):
         return [Pattern(r"https?://", "link", trigger=False),
                 Pattern(_FORMAL_JA, "humble register"),
                 Pattern(r"(?:[—–―~〜]|\s-|^-)[^\n]{1,30}$|[(（][^()（）\n]{1,20}[)）]\s*$", "signature"),
+                Pattern(_EN_OFFICIAL, "official predicate", caseless=True),
                 Pattern(r"【[^】\n]{0,12}(?:お知らせ|告知|声明|公式|お詫び|謝罪|ご報告|重要|"
                         r"プレスリリース|発表)[^】\n]{0,12}】", "header"),
                 Pattern(r"(?:お客様|ユーザー|利用者|関係者|株主)(?:の皆様)?各位", "header"),
@@ -186,7 +227,9 @@ class SpokespersonDetector(_Tagged):
 
         voices = [m for m in tags.get("voice", [])
                   if not _inside(m, products) and not _name_goes_on(wide, m.end)
-                  and not _HONORIFIC.match(wide, m.end)]
+                  and not _HONORIFIC.match(wide, m.end) and not _word_goes_back(wide, m.start)
+                  and not (self.word(m).startswith(("the ", "our "))
+                           and _PREPOSITION_BEFORE.search(wide, max(0, m.start - 12), m.start))]
         for act in tags.get("acts", []):
             s0, s1 = _sentence(wide, act.start, act.end)
             if _OPINION.search(wide, s0, s1) or _CAREER.search(wide, s0, s1):
@@ -230,6 +273,31 @@ class SpokespersonDetector(_Tagged):
                 and not told(signature)):
             yield Hit(signature.start, signature.end,
                       f"signed as the organization '{self.word(signature)}'")
+            return
+
+        # Hikari Bank will fully reimburse …, We are aware of …: the institution (or "we") as the
+        # subject of what an institution says of itself, in a plain declarative sentence.
+        for pm in patterns:
+            if pm.key != _OFFICIAL_KEY:
+                continue
+            s0, s1 = _sentence(wide, pm.start, pm.end)
+            sentence = wide[s0:s1]
+            if (_OPINION.search(sentence) or _HEDGE.search(sentence) or _FIRST_SINGULAR.search(sentence)
+                    or _CAREER.search(sentence) or told(pm)):
+                continue
+            subject = next((v for v in voices if s0 <= v.start and v.end <= pm.start
+                            and not wide[v.end:pm.start].strip(" ,")
+                            and _SUBJECT_START.fullmatch(wide, s0, v.start)), None)
+            if subject is not None and not told(subject):
+                yield Hit(subject.start, pm.end,
+                          f"the organization '{self.word(subject)}' states '{wide[pm.start:pm.end]}'")
+                return
+            if (_WE_SUBJECT.fullmatch(wide, s0, pm.start)
+                    and (_INSTITUTIONAL.search(sentence) or org_voices or products)):
+                we = _WE.search(wide, s0, pm.start)
+                yield Hit(we.start() if we else pm.start, pm.end,
+                          f"'we' states '{wide[pm.start:pm.end]}' for the organization")
+                return
 
 
 def _org_forms(names: Iterable[str], ja: Sequence[str] = _JA_FORMS,
@@ -250,6 +318,18 @@ def _org_forms(names: Iterable[str], ja: Sequence[str] = _JA_FORMS,
     return out
 
 
+def _generic_forms(names: Iterable[str]) -> list[str]:
+    """"the bank", "our bank" for an organization named "Hikari Bank": the institution's own word
+    for itself, from the last word of its English names."""
+    out: list[str] = []
+    for n in names:
+        words = n.split()
+        noun = _INSTITUTION_NOUNS.get(words[-1].lower()) if n.isascii() and len(words) > 1 else None
+        if noun is not None:
+            out += [f for f in (f"the {noun}", f"our {noun}") if f not in out]
+    return out
+
+
 def _inside(m: Match, others: Iterable[Match]) -> bool:
     return any(o.start <= m.start and m.end <= o.end and o != m for o in others)
 
@@ -260,6 +340,13 @@ def _name_goes_on(wide: str, end: int) -> bool:
         return False
     ch = wide[end]
     return ("\u30a1" <= ch <= "\u30fa") or ch == "ー" or (ch.isascii() and ch.isalnum())
+
+
+def _word_goes_back(wide: str, start: int) -> bool:
+    """基本学習, 該当会員: a kanji word for the company (本学, 当会) inside a longer word."""
+    if start == 0 or not ("\u4e00" <= wide[start] <= "\u9fff"):
+        return False
+    return "\u4e00" <= wide[start - 1] <= "\u9fff"
 
 
 def _sentence(wide: str, start: int, end: int) -> tuple[int, int]:
