@@ -97,6 +97,14 @@ FLAGGED = [
     ("P109", "Mail it to 742 Evergreen Terrace, Springfield, OR 97403 by Friday",
      "742 Evergreen Terrace, Springfield, OR 97403"),
     ("P109", "she lives at 221 Baker Street now", "221 Baker Street"),
+    # P109: a Japanese address written in Latin letters, either order
+    ("P109", "He moved to Minato-ku Roppongi 6-10-1 last month", "Minato-ku Roppongi 6-10-1"),
+    ("P109", "My sister lives at 3-chome 5-12 Umeda, Kita-ku, Osaka",
+     "3-chome 5-12 Umeda, Kita-ku"),
+    ("P109", "send it to 4-1-8 Naka-cho, Musashino-shi please", "4-1-8 Naka-cho, Musashino-shi"),
+    # P101: a role word that is also someone's address, or a role word at free mail
+    ("P101", "Yuki's address is info@yukitanaka.jp", "info@yukitanaka.jp"),
+    ("P101", "sales.ken1987@gmail.com から連絡きた", "sales.ken1987@gmail.com"),
 ]
 
 CLEAN = [
@@ -108,6 +116,9 @@ CLEAN = [
     ("P101", "this is not an email: hello-world here"),
     ("P101", "git clone git@github.com:koe/koe.git"),
     ("P101", "noreply@github.com sent me a notification"),
+    ("P101", "Send your CV to careers@northwind.io"),
+    ("P101", "取材のご依頼は press@tsubasa-foods.co.jp まで"),
+    ("P101", "IR資料のご請求は ir@minato-denki.jp へ"),
     ("P101", "Thanks@everyone.Great job today"),
     ("P101", "お問い合わせはsupport@acme.co.jpまで"),
     ("P101", "contact support at support@gmail.com"),  # a shop's role address at free mail
@@ -172,6 +183,9 @@ CLEAN = [
     ("P109", "株式市場1-2-3月期の振り返り"),
     ("P109", "I walked 5 Main Street blocks today"),
     ("P109", "Our new office: 350 Fifth Avenue, New York, NY 10118"),
+    ("P109", "Visiting Shinjuku-ku and Minato-ku this weekend, 3-4 days"),
+    ("P109", "The Shibuya-ku festival runs 2024-11-05, don't miss it"),
+    ("P109", "Our Tokyo office is at 1-2-3 Marunouchi, Chiyoda-ku"),
 ]
 
 

@@ -286,10 +286,13 @@ _SOMEONES_ADDRESS = re.compile(
     r"|の(?:個人の?)?(?:メアド|メールアドレス|アドレス|メール)(?:は|を|が|[:：])?\s*$",
     re.IGNORECASE)
 
-# A local part naming a role, not a person: support@, info@, shop.contact@, cafe-info@.
+# A local part naming a role, not a person: support@, info@, shop.contact@, cafe-info@, press@.
 _ROLE_LOCAL = re.compile(r"(?:^|[._-])(?:support|help|helpdesk|info|contact|sales|service"
-                         r"|inquiry|inquiries|enquiry|cs|customer|office|shop|store|booking"
-                         r"|reservations?|orders?)(?:$|[._\-0-9])", re.IGNORECASE)
+                         r"|inquiry|inquiries|enquiry|enquiries|cs|customer|office|shop|store|booking"
+                         r"|reservations?|orders?|press|media|pr|news|newsroom|ir|investors?"
+                         r"|recruit|recruiting|careers?|jobs|hr|privacy|legal|compliance|marketing"
+                         r"|partners?|feedback|webmaster|events?|team|hello|koho|kouhou|saiyo)"
+                         r"(?:$|[._\-0-9])", re.IGNORECASE)
 
 
 class EmailDetector(_PiiDetector):
@@ -306,6 +309,10 @@ class EmailDetector(_PiiDetector):
     hold for an address at one of ``personal_domains`` (free mail such as gmail.com, whose
     subdomains and country variants count too: no support desk answers from there), nor when
     the address is said to be someone's ("their email is …", 「元カノのメアド」).
+
+    A local part naming a role rather than a person (``press@``, ``info@``, ``careers@``,
+    ``shop.support@``) at a domain that is not free mail is an organization's published
+    mailbox and is not a finding, cue or no cue, unless it is said to be someone's.
     """
 
     name = "email"
@@ -345,6 +352,8 @@ class EmailDetector(_PiiDetector):
                 continue  # user info of a URL: a credential, not a contact detail
             if self.excluded(excludes, start) and not self._personal(wide, start, found):
                 continue
+            if self._role_address(wide, start, found):
+                continue  # press@bank.example: an organization's published mailbox
             yield Hit(start, end, f"e-mail address at '{domain}'")
 
     def _personal(self, wide: str, start: int, found: re.Match[str]) -> bool:
@@ -353,13 +362,20 @@ class EmailDetector(_PiiDetector):
             return True
         if _ROLE_LOCAL.search(found.group().split("@", 1)[0]):
             return False  # shop.support@gmail.com: a small business's published address
+        return self._free_mail(found)
+
+    def _role_address(self, wide: str, start: int, found: re.Match[str]) -> bool:
+        """A role mailbox (press@, info@, careers@) at a domain that is not free mail."""
+        if not _ROLE_LOCAL.search(found.group().split("@", 1)[0]) or self._free_mail(found):
+            return False
+        return not _SOMEONES_ADDRESS.search(wide, max(0, start - 40), start)
+
+    def _free_mail(self, found: re.Match[str]) -> bool:
+        """gmail.com, mail.yahoo.co.jp, yahoo.co.uk for yahoo: nobody's support desk."""
         domain = found.group(1).lower()
         labels = domain.split(".")
-        for d in self.personal_domains:  # gmail.com, mail.yahoo.co.jp, yahoo.co.uk for yahoo
-            if domain == d or domain.endswith("." + d) or labels[0] == d or (
-                    "." not in d and d in labels[:-1]):
-                return True
-        return False
+        return any(domain == d or domain.endswith("." + d) or labels[0] == d
+                   or ("." not in d and d in labels[:-1]) for d in self.personal_domains)
 
     def _ignored(self, domain: str, address: str) -> bool:
         local = address.split("@", 1)[0]
@@ -1000,12 +1016,26 @@ _US_STREET = re.compile(
     rf" [A-Z]{{2}} [0-9]{{5}}(?:-[0-9]{{4}})?(?![0-9]))?")
 
 
+# A Japanese address written in Latin letters: "2-14-7 Ebisu-minami, Shibuya-ku, Tokyo",
+# "Shibuya-ku Ebisu 1-2-3", "3-chome 1-1 Umeda, Kita-ku". The ward, city or town (-ku, -shi,
+# -cho, -machi, -gun, -mura) wakes the check; the block must be complete (three numbers, or a
+# chome and two more) and stand next to it, with at most a town name in between.
+_ROMAN_MUNI = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|gun|mura)\b"
+_ROMAN_TOWN = r"(?:[A-Z][a-z]+(?:[- ][A-Za-z][a-z]+)?,? )?"
+_ROMAN_BLOCK = (r"(?<![0-9A-Za-z-])(?:[0-9]{1,2}[- ]?chome,?[ -]?[0-9]{1,4}-[0-9]{1,4}"
+                r"|[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4})(?![0-9-])")
+_ROMAN_ADDRESS = re.compile(
+    rf"(?P<before>{_ROMAN_BLOCK},? {_ROMAN_TOWN}(?P<muni1>{_ROMAN_MUNI}))"
+    rf"|(?P<after>(?P<muni2>{_ROMAN_MUNI}),? {_ROMAN_TOWN}{_ROMAN_BLOCK})")
+
+
 class JpAddressDetector(_PiiDetector):
     """Street addresses: Japanese ones down to the block, and US-style ones.
 
     Japanese: 都道府県 + 市区町村 + 丁目/番地/号. With a prefecture any block form counts
     (``大阪市北区梅田3丁目1番``); without one the block must be complete (``港区六本木1-2-3``,
-    ``3丁目1番1号``). US-style: ``742 Evergreen Terrace, Springfield, OR 97403`` counts with
+    ``3丁目1番1号``); written in Latin letters it counts with the ward or city and a complete
+    block (``2-14-7 Ebisu-minami, Shibuya-ku``). US-style: ``742 Evergreen Terrace, Springfield, OR 97403`` counts with
     city, state and ZIP code; a bare ``742 Evergreen Terrace`` needs a ``context`` word such as
     'address' or 'live at'. ``exclude`` words nearby (本社, 店舗, 会場, office …) mark the
     published address of a business or venue.
@@ -1021,6 +1051,7 @@ class JpAddressDetector(_PiiDetector):
                     "municipality and block"),
             Pattern(f"[0-9]{{1,5}} (?:[NSEW]\\.? )?(?:[A-Z][a-z]+ ){{1,3}}(?:{_STREET_SUFFIX})\\b",
                     "house number and street"),
+            Pattern(_ROMAN_MUNI, "ward or city in Latin letters"),
         ]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
@@ -1040,6 +1071,19 @@ class JpAddressDetector(_PiiDetector):
                 hit = self._check_us(wide, m.start, contexts, excludes)
                 if hit is not None:
                     yield hit
+        roman = [m for m in patterns if m.key == 3]
+        if roman:
+            yield from self._check_roman(wide, roman, excludes)
+
+    def _check_roman(self, wide: str, wards: list[Match], excludes: list[Match]) -> Iterator[Hit]:
+        lo = max(0, min(m.start for m in wards) - 40)
+        hi = min(len(wide), max(m.end for m in wards) + 40)
+        for found in _ROMAN_ADDRESS.finditer(wide, lo, hi):
+            start, end = found.span()
+            if near(excludes, start, end, self.radius) is not None:
+                continue
+            ward = found.group("muni1") or found.group("muni2")
+            yield Hit(start, end, f"street address in {ward} down to the block")
 
     def _check(self, wide: str, found: re.Match[str], excludes: list[Match]) -> Hit | None:
         block = found.group("block")
