@@ -105,6 +105,17 @@ FLAGGED = [
     ("H101", "such a wh_re", "wh_re"),
     ("H103", "just go d!e", "go d!e"),
     ("H102", "this r*tard again", "r*tard"),
+    # a put-down about a person who is not addressed, and an insult made stronger with another
+    ("H101", "She's so ugly lol", "She's so ugly"),
+    ("H101", "My new coworker is a worthless loser", "worthless loser"),
+    ("H101", "that pathetic creep keeps messaging me", "pathetic creep"),
+    ("H101", "あいつの顔見るだけで吐き気がする", "あいつの顔見るだけで吐き気がする"),
+    # a group told to keep quiet or to keep out of things
+    ("H102", "外国人は黙って従え", "外国人は黙って従え"),
+    ("H102", "新人は黙って言われたことだけやってろ", None),
+    ("H102", "おばさんは引っ込んでろ", None),
+    ("H102", "Immigrants, shut up and work", None),
+    ("H102", "Old people are a burden on society", None),
 ]
 
 # (rule, text): ordinary posts, many with an innocent word that contains a listed one
@@ -191,12 +202,23 @@ CLEAN = [
     ("H103", "office politics here are rough, watch your back around the VP"),
     ("H103", "I hope you get better soon"),
     ("H101", "the cnt column is off by one"),   # the letters of a term without a mask
+    ("H101", "He is not a loser, he just lost one match"),
+    ("H101", "He's a sore loser, but a great player"),
+    ("H101", "He said I'm worthless and I almost believed him"),
+    ("H101", "the launch was a pathetic failure, back to the drawing board"),
+    ("H101", "He is stupid rich after the IPO"),
+    ("H101", "Nobody wants you to fail, we're rooting for you"),
+    ("H101", "お前の料理、吐き気がするほど美味い"),
+    ("H102", "男は黙ってサッポロビール"),
+    ("H102", "母は黙って台所に立っていた"),
+    ("H102", "Caring for old people is a burden on families, we need more support"),
 ]
 
 
 @pytest.mark.parametrize(("rule", "text", "span"), FLAGGED)
 def test_it_flags_abusive_language(scanner, rule, text, span):
-    assert span in spans(scanner, text, rule)
+    found = spans(scanner, text, rule)
+    assert found if span is None else span in found
 
 
 @pytest.mark.parametrize(("rule", "text"), CLEAN)
