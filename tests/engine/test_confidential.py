@@ -61,3 +61,88 @@ def test_a_confidentiality_cue_in_context_is_flagged(acme, text, span):
 @pytest.mark.parametrize("text", CUES_CLEAN)
 def test_an_ordinary_use_is_not_flagged(acme, text):
     assert "C103" not in rules_found(acme, text)
+
+
+# A second organization whose code names are everyday words: a star and a bird.
+MINATO_POLICY = """\
+extends: default
+organization:
+  names: ["Minato Credit", "みなと信金"]
+  products: ["Minato Pay", "みなとペイ"]
+  codenames: ["Sirius", "シリウス", "Kamome", "カモメ"]
+"""
+
+
+@pytest.fixture(scope="module")
+def minato():
+    from koe.engine import parse_policy
+
+    return parse_policy(MINATO_POLICY, source="minato.yaml").compile()
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # the code name does work: it ships, slips, has a demo, a standup, a test phase
+    ("Sirius slipped to June, QA found a blocker in the payout flow", "Sirius"),
+    ("Kamome ships to the first five branches next week", "Kamome"),
+    ("stuck in the Kamome standup again, third one today", "Kamome"),
+    ("saw the Sirius demo today and it's fast", "Sirius"),
+    ("シリウス、来月から支店でテスト中", "シリウス"),
+    ("カモメの本番切り替え、週末に決まった", "カモメ"),
+    ("シリウスのデモ、役員ウケ良かった", "シリウス"),
+    ("カモメの件で今日も残業", "カモメ"),
+    ("かもめ開発中の画面ちょっとだけ", "かもめ"),
+])
+def test_an_everyday_word_code_name_doing_work_is_flagged(minato, text, span):
+    assert spans(minato, text, "C101") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    # seen, ridden, photographed; with an article; another name; a title in quotes
+    "Spotted a Kamome at the harbour stealing fries",
+    "Took the Kamome ferry to the island, calm sea today",
+    "We watched the Sirius satellite radio ad, so cheesy",
+    "the Kamome express to Nagasaki was packed",
+    "Sirius Black is my favourite character",
+    "シリウスが見えた！双眼鏡持ってきてよかった",
+    "シリウスを撮影した、冬の大三角きれい",
+    "「カモメ」って歌、母がよく歌ってた",
+    # the bird and the star themselves, and the other script of the kana
+    "カモメが防波堤に並んでてかわいい",
+    "港のカモメにパン取られた",
+    "冬の夜空にシリウスが輝いてる",
+    "特急かもめで長崎へ",
+    "かもめ食堂、また観たくなった",
+    # a katakana work word inside a longer word is not a work word (バグ in ハンバーグ)
+    "かもめグリルのハンバーグ最高",
+])
+def test_an_everyday_word_code_name_in_its_everyday_sense_is_clean(minato, text):
+    assert spans(minato, text, "C101") == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("ナイショだよ、来月から手数料が上がるんだ", "ナイショだよ"),
+    ("内緒ですが、みなとペイのポイント還元が終わります", "内緒ですが"),
+    ("Between you and me, our quarterly numbers look bad", "Between you and me"),
+    ("Off the record: the Q3 figures are ugly and we're freezing hiring", "Off the record"),
+])
+def test_a_secrecy_cue_about_the_business_is_flagged(minato, text, span):
+    assert span in spans(minato, text, "C103")
+
+
+@pytest.mark.parametrize("text", [
+    # someone else's news
+    "Apple's unreleased iPhone leaked online, but the photos look fake",
+    "Rumor has it Google has an unannounced phone, here's the leak",
+    "他社の未発表モデルがリークされてるけど、本当かな",
+    "Netflix's confidential memo leaked, here's what it says",
+    # general advice and the legal term
+    "Always treat customer data as confidential at work",
+    "機密保持契約のテンプレート、便利だった",
+])
+def test_a_cue_about_others_or_in_advice_is_clean(minato, text):
+    assert "C103" not in rules_found(minato, text)
+
+
+def test_the_organizations_own_unreleased_news_still_counts_next_to_another_name(minato):
+    assert spans(minato, "Minato Pay's unreleased feature, but here's a sneak peek",
+                 "C103") == ["unreleased"]

@@ -98,7 +98,14 @@ class CodenameDetector(_Tagged):
     organization itself or a ``project`` word (project, code name, プロジェクト) is nearby. A
     code name in kana is the same: 「ファルコンズ」 and 「ミレニアムファルコン」 are other words.
     Nor is a code name next to an ``ordinary`` word that shows its everyday sense (a bird, a
-    rocket, a web server, 「英語で」), unless a ``project`` word is in the same sentence.
+    rocket, a web server, 「英語で」), unless a ``project`` word is in the same sentence, or
+    one whose words show the everyday thing: seen, ridden or photographed ("spotted the Orion
+    nebula", 「シリウスが見えた」), with an article ("a swallow"), before another name ("Sirius
+    Black"), a title in quotes (「ツバメ」って曲) or "the X <noun>" ("the Tsubame shinkansen") —
+    unless a ``context`` word is attached to it ("the Orion demo", 「オリオンのデモ」).
+    Katakana is how Japanese writes a bird or a star, so a kana code name needs a ``context``
+    word (テスト中, デモ, の件) just as a lower-case one does; hiragana for a katakana code
+    name (つばめ for ツバメ) is the other spelling, like lower case.
     """
 
     name = "codename"
@@ -126,14 +133,62 @@ class CodenameDetector(_Tagged):
             if _part_of_other_name(wide, m.start, m.end) or (
                     not listed.isascii() and _inside_kana_word(wide, m, contexts + project)):
                 continue
-            if any(_same_sentence(wide, o, m)
-                   for o in tags.get("ordinary", []) if abs(o.start - m.start) <= self.radius):
+            work = [c for c in contexts if not _inside(c, [m]) and _same_sentence(wide, c, m)
+                    and not _kana_fragment(wide, c, m)]
+            if _everyday_use(wide, m.start, m.end, work) or (
+                    not _work_attached(wide, m, work) and any(
+                        _same_sentence(wide, o, m) for o in tags.get("ordinary", [])
+                        if abs(o.start - m.start) <= self.radius)):
                 continue
-            ctx = near(contexts, m.start, m.end, self.radius)
+            ctx = near(work, m.start, m.end, self.radius)
             if ctx is not None:
                 yield Hit(m.start, m.end, f"code name '{listed}', context word '{self.word(ctx)}'")
-            elif written == listed or not listed.isascii() or not listed.isalpha():
+            elif written == listed and (listed.isascii() or not _KANA.search(listed)):
                 yield Hit(m.start, m.end, f"code name '{listed}'")
+
+
+# What may stand between a code name and the work word it names: "Orion demo", 「オリオンのデモ」,
+# 「『ツバメ』の検証」; after "the", one more word too ("the Orion steering committee").
+_ATTACH_GAP = re.compile(r"[」』\"'”’]?(?:[ \-・]*|の)$")
+_ATTACH_GAP_WORD = re.compile(r"\s+[a-z]+\s+$")
+
+
+def _work_attached(wide: str, m: Match, work: list[Match], loose: bool = False) -> bool:
+    """A work word right after the code name: the code name names that work."""
+    return any(m.end <= w.start <= m.end + 20 and (
+        _ATTACH_GAP.match(wide, m.end, w.start)
+        or (loose and _ATTACH_GAP_WORD.match(wide, m.end, w.start))) for w in work)
+
+
+# The everyday thing, by the words around it: "a swallow", "spotted the Orion nebula",
+# "riding the Tsubame shinkansen", "the Orion constellation", 「ツバメ」って曲, 「シリウスが見えた」.
+_ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:a|an)\s+$")
+_SEEN_BEFORE = re.compile(
+    r"(?i)(?:^|[^\w])(?:see|saw|seen|seeing|spot|spotted|spotting|watch|watched|watching"
+    r"|photograph|photographed|photographing|shoot|shot|ride|rides|riding|rode|ridden|take|took"
+    r"|taking|catch|caught|board|boarded|boarding|look(?:ed|ing)? at|listen(?:ed|ing)? to"
+    r"|observe|observed|observing|feed|fed|feeding)\s+(?:the\s+)?$")
+_THE_BEFORE = re.compile(r"(?i)(?:^|[^\w])the\s+$")
+_NAME_AFTER = re.compile(r" [A-Z][a-z]{2,}")  # "Sirius Black", "Orion Health": another name
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+_QUOTED_TITLE = re.compile(r"[」』\"'”’]\s*(?:って|という|っていう|とは|\s+by\s)")
+_OPEN_QUOTE = re.compile(r"[「『\"'“‘]$")
+_SEEN_AFTER = re.compile(r"(?:を|が|は|も)?(?:見(?!せ)|観(?!点)|撮|眺|目撃|撮影|観察|観測)"
+                         r"|(?:に|で)乗")
+
+
+def _everyday_use(wide: str, start: int, end: int, work: list[Match]) -> bool:
+    """Words around the code name that show the everyday thing, unless a work word is
+    attached to it ("saw the Orion demo")."""
+    m = Match(0, start, end)
+    before = wide[max(0, start - 30):start]
+    if _THE_BEFORE.search(before) and _NOUN_AFTER.match(wide, end):
+        return not _work_attached(wide, m, work, loose=True)
+    if _work_attached(wide, m, work):
+        return False
+    return bool(_ARTICLE_BEFORE.search(before) or _SEEN_BEFORE.search(before)
+                or _NAME_AFTER.match(wide, end) or _SEEN_AFTER.match(wide, end)
+                or (_OPEN_QUOTE.search(before) and _QUOTED_TITLE.match(wide, end)))
 
 
 # "Falcon 9", "Falcon-9", "ファルコン9", "Kestrel X2": a model of something else.
@@ -157,6 +212,15 @@ def _inside_kana_word(wide: str, m: Match, known: list[Match]) -> bool:
     if m.start and _KANA.match(wide, m.start - 1):
         return not any(k.end == m.start for k in known)
     return bool(_KANA_TAIL.match(wide, m.end)) and not any(k.start == m.end for k in known)
+
+
+def _kana_fragment(wide: str, c: Match, m: Match) -> bool:
+    """A katakana work word inside a longer katakana word (バグ in 「ハンバーグ」), unless it is
+    joined to the code name itself (「ファルコンデモ」)."""
+    if not _KANA.match(wide, c.start):
+        return False
+    return bool((c.start and c.start != m.end and _KANA.match(wide, c.start - 1))
+                or _KANA.match(wide, c.end))
 
 
 def _part_of_other_name(wide: str, start: int, end: int) -> bool:
@@ -208,6 +272,12 @@ class InternalDomainDetector(_Tagged):
                 yield Hit(t.start, t.end, f"internal domain '{self.word(t)}'")
 
 
+# "Apple's unreleased …", "Netflix's confidential memo", 「他社の未発表…」, 「Googleの未発表…」:
+# a cue that belongs to another name (the organization's own names count as their own).
+_OTHERS_BEFORE = re.compile(r"(?:[A-Z][\w&.\-]*(?:'s|’s)|[A-Za-z][\w&.\-]*の|[\u30a1-\u30fa\u30fc]{2,}の)"
+                            r"\s*$")
+
+
 class ConfidentialCueDetector(_Tagged):
     """Words that mark information as confidential, judged by what is around them.
 
@@ -223,11 +293,14 @@ class ConfidentialCueDetector(_Tagged):
 
     Generic markings, secrecy and embargo cues next to an ``ordinary`` word (a drama, a film,
     a band: 「ドラマの『極秘任務』回」, "unreleased demo tapes") are about that, unless the
-    organization, its products or code names are nearby.
+    organization, its products or code names are nearby. So are cues that belong to someone
+    else: another name's ("Apple's unreleased …", 「他社の未発表…」) or news with an ``others``
+    word (competitor, 報道, "rumor has it"). 機密 inside a longer cue (機密保持契約) is that cue.
     """
 
     name = "confidential_cue"
-    GROUPS = ("markings", "generic", "secrecy", "embargo", "work", "reveal", "advice", "ordinary")
+    GROUPS = ("markings", "generic", "secrecy", "embargo", "work", "reveal", "advice", "ordinary",
+              "others")
     TRIGGERS = frozenset({"markings", "generic", "secrecy", "embargo"})
 
 
@@ -245,14 +318,22 @@ class ConfidentialCueDetector(_Tagged):
                 yield Hit(m.start, m.end, f"confidentiality marking '{self.word(m)}'")
         work = tags.get("work", [])
         ordinary = tags.get("ordinary", [])
-        own = [w for w in work if self._is_own(w)] if ordinary else []
+        others = tags.get("others", [])
+        own = [w for w in work if self._is_own(w)]
         reveal = tags.get("reveal", [])
+        longer = tags.get("markings", []) + tags.get("embargo", [])
 
         def everyday(m: Match) -> bool:
-            return (bool(ordinary) and near(ordinary, m.start, m.end, r) is not None
-                    and near(own, m.start, m.end, r + 20) is None)
+            """About a film or a band, or about someone else's news, not the organization's."""
+            if near(own, m.start, m.end, r + 20) is not None:
+                return False
+            return (near(ordinary, m.start, m.end, r) is not None
+                    or near(others, m.start, m.end, r) is not None
+                    or _OTHERS_BEFORE.search(text.wide, max(0, m.start - 30), m.start) is not None)
 
         for m in tags.get("generic", []):
+            if any(_inside(m, [x]) and (x.start, x.end) != (m.start, m.end) for x in longer):
+                continue  # 機密 in 機密保持契約: the longer cue decides
             cue = (near([x for x in work if not _inside(x, [m])], m.start, m.end, r)
                    or near([x for x in reveal if not _inside(x, [m])], m.start, m.end, r // 2))
             if (cue is not None and near(advice, m.start, m.end, r) is None
