@@ -197,6 +197,26 @@ EN_OFFICIAL_FLAGGED = [
      "We have launched an internal review"),
 ]
 
+# A notice's title on a line of its own, in the formal register of a notice.
+TITLE_FLAGGED = [
+    ("料金改定のお知らせ\nアクメクラウドは4月1日より月額料金を改定いたします。", "料金改定のお知らせ"),
+    ("個人情報の取り扱いに関するお詫び\nアクメのサービスでご心配をおかけしております。",
+     "個人情報の取り扱いに関するお詫び"),
+    ("Notice regarding the March outage\nAcme Cloud was unavailable for two hours. "
+     "We are sorry for the inconvenience and will credit affected accounts.", "Notice regarding"),
+]
+
+TITLE_CLEAN = [
+    "新作のお知らせ\nアクメのカフェで新メニュー出てた！おいしかった",
+    "引っ越しのお知らせ\n来月から大阪に住みます。アクメの大阪支店の近く",
+    "Notice about my cat\nshe has decided Acme Cloud boxes are her home now",
+    "メンテナンスのお知らせ\nって件名のメール、アクメを名乗る詐欺なので開かないで",
+    "引っ越しのお知らせ\n来月から大阪です。アクメの大阪支店の近くです。よろしくお願いいたします",
+    "結婚のご報告\nアクメの同期と入籍いたしました。今後ともよろしくお願いいたします",
+    "Announcement about our wedding\nWe are aware of how lucky we are, and Acme gave us the day off.",
+    "We are aware of how lucky we are to have Acme Cloud credits for the hackathon.",
+]
+
 EN_OFFICIAL_CLEAN = [
     "Acme will probably reimburse you if you call support",
     "Heard Acme is investigating the leak, hope it is nothing",
@@ -230,7 +250,12 @@ def test_it_reports_an_institution_speaking_of_itself(acme, text, span):
     assert span in spans(acme, text, "O101")
 
 
-@pytest.mark.parametrize("text", EN_OFFICIAL_CLEAN)
+@pytest.mark.parametrize(("text", "span"), TITLE_FLAGGED)
+def test_it_reports_a_notice_with_a_title_line(acme, text, span):
+    assert span in spans(acme, text, "O101")
+
+
+@pytest.mark.parametrize("text", TITLE_CLEAN + EN_OFFICIAL_CLEAN)
 def test_it_leaves_talk_about_the_institution_alone(acme, text):
     assert spans(acme, text, "O101") == []
 

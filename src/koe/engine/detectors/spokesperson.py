@@ -60,12 +60,15 @@ _VERB_AS_TOPIC = re.compile(r"[、,]?\s*(?:は|を|が|との)")
 _OFFICIAL_KEY = 3  # patterns()[3] is an official English predicate (_EN_OFFICIAL)
 _HEADERS = 4  # patterns() from this index on are announcement headers
 _LINE_START = re.compile(r"(?:^|\n)[^\w\n]{0,4}$")
+_TITLES = 2  # the last patterns() are titles, which also need the formal register
+# A title line before its ending (システムメンテナンス|のお知らせ): short, no sentence in it.
+_TITLE_LINE = re.compile(r"(?:^|\n)[^\n。、,.!?！？「」]{2,30}$")
 # First person singular: "Official: I'm joining Acme!" is news about oneself, not the company.
 _FIRST_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'll|my|me)\b|私(?!たち|ども)|僕|俺|わたし|ぼく|自分",
                              re.IGNORECASE)
 # The formal register of a company speaking: 〜いたします, 申し上げます, "we will".
 _FORMAL_JA = r"いたし(?:ま|て)|申し上げ|ございま|まいりま|おりま|させていただ|申し訳"
-_FORMAL = re.compile(_FORMAL_JA + "|"
+_FORMAL = re.compile(_FORMAL_JA + "|ご(?:利用|迷惑|不便|理解|協力|心配)|いただけ|"
                      r"\bwe(?:'re|'ll| are| will| have| do| did| take| apologi[sz]e)\b",
                      re.IGNORECASE)
 # Opinion, wishes and questions about the company, not statements by it: すべき, と思う, should.
@@ -84,7 +87,8 @@ _HONORIFIC = re.compile(r"さん|様|さま|殿|氏|ちゃん|くん")
 _SIGNATURE_TAIL = re.compile(r"\s*(?:team|一同|広報部?|より)?\s*[.!。！)）]*\s*$", re.IGNORECASE)
 # Before a signature: a dash, a line break or the end of a sentence.
 _SIGNATURE_LEAD = re.compile(r"(?:[—–―\-~〜(（]|[\n。.!！）)])\s*(?:the\s+)?$", re.IGNORECASE)
-# News about oneself (joining, leaving the company) told in a formal voice is not a statement.
+# News about oneself (joining, leaving the company, marrying, moving) told in a formal voice is not
+# a statement.
 # What an institution says of itself in a statement, in English, right after its name or "we":
 # "Hikari Bank will fully reimburse …", "We are aware of …", "The bank has no plans to …",
 # "We sincerely apologize …". It wakes the detector; find() asks for the subject before it.
@@ -103,6 +107,8 @@ _EN_OFFICIAL = (
     r"(?:does|do)\s+not\s+(?:comment|tolerate|disclose)|remains?\s+(?:fully\s+)?committed)\b")
 # The subject of such a sentence: "We" (also "We at Acme", "We, Acme,"), at the sentence start.
 _WE_SUBJECT = re.compile(r"[^\w]*we(?:,?\s+(?:at\s+)?[^,.!?\n]{1,30},)?\s*$", re.IGNORECASE)
+# "We are aware of how lucky we are": a clause, not the matter an institution is aware of.
+_CLAUSE_AFTER = re.compile(r"\s*(?:how|what|why|who|whether|just|our\s+own)\b", re.IGNORECASE)
 _WE = re.compile(r"\bwe\b", re.IGNORECASE)
 # Before the organization as a subject: only the start of the sentence ("The bank", "Our bank").
 _SUBJECT_START = re.compile(r"[^\w]*$")
@@ -116,8 +122,9 @@ _HEDGE = re.compile(r"\b(?:you|your|probably|likely|apparently|supposedly|allege
                     re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|from|with|by|for|about|of|into|in|on|against|than|"
                                  r"called|visited|left|joined|sued)\s+$", re.IGNORECASE)
-_CAREER = re.compile(r"入社|転職|退職|内定|就職|採用|募集|求人|面接|\b(?:join(?:ed|ing)?|new job|first day|last day|"
-                     r"hired|quit|leaving)\b", re.IGNORECASE)
+_CAREER = re.compile(r"入社|転職|退職|内定|就職|採用|募集|求人|面接|結婚|入籍|出産|引っ?越|"
+                     r"\b(?:join(?:ed|ing)?|new job|first day|last day|hired|quit|leaving|"
+                     r"married|engaged|wedding|moving)\b", re.IGNORECASE)
 
 
 class SpokespersonDetector(_Tagged):
@@ -131,9 +138,16 @@ class SpokespersonDetector(_Tagged):
     - speaks in the company's voice: a ``voice`` word (当社, 弊社, 当社として, the company, the
       organization's name) and an ``acts`` word (正式に表明します, お約束します, 検討しております,
       事実無根, hereby, "officially confirm") in the same sentence;
+    - has the organization, its institutional first person (当行, 弊行, 本学, 当院 … in
+      ``voice``; "the bank", "our bank" for an organization named "… Bank") or "we" talking
+      to its public as the subject of what an institution says of itself ("Acme has no plans
+      to …", "We are aware of an incident affecting customers", 当行といたしましては…おります)
+      in a plain sentence without hedges, "you" or "I";
     - is laid out as an announcement: a header at the start of a line (【お知らせ】,
-      "STATEMENT:", "Official:", "(official)") about the organization, or signed with its name
-      at the end ("— Acme team", 「…いたします。アクメ株式会社」) in a formal register.
+      "STATEMENT:", "Official:", "(official)"), a notice's title line in a formal post
+      (システムメンテナンスのお知らせ, "Notice regarding …") about the organization, or signed
+      with its name at the end ("— Acme team", 「…いたします。アクメ株式会社」) in a formal
+      register.
 
     Nothing is reported when the post quotes or links to the statement or reports it as news
     (a ``quoting`` word nearby such as "according to" or によると, a link after it, quote
@@ -189,7 +203,12 @@ class SpokespersonDetector(_Tagged):
                 Pattern(r"(?:official\s+|important\s+)?(?:official|statement|announcement|notice|"
                         r"press release|公式発表|声明|お知らせ|ご報告|お詫び)"
                         r"\s*[:：]", "header", caseless=True),
-                Pattern(r"[(（\[［]\s*(?:official|公式)\s*[)）\]］]", "header", caseless=True)]
+                Pattern(r"[(（\[［]\s*(?:official|公式)\s*[)）\]］]", "header", caseless=True),
+                Pattern(r"(?:important\s+)?(?:notice|announcement)\s+(?:of|regarding|about|concerning)\s",
+                        "title", caseless=True),
+                # the end of a title line: システムメンテナンスのお知らせ, 不正利用に関するお詫び
+                Pattern(r"(?:の|に関する|についての|に伴う)(?:お知らせ|お詫び|ご報告|ご案内|重要なお知らせ)"
+                        r"[ \t]*(?:\n|$)", "title")]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         tags = self.by_tag(terms)
@@ -258,7 +277,12 @@ class SpokespersonDetector(_Tagged):
                 yield Hit(v.start, subject.end(), f"company voice '{self.word(v)}' in the humble form")
                 return
 
-        headers = [m for m in patterns if m.key >= _HEADERS and _LINE_START.search(wide, 0, m.start)]
+        last = len(self.patterns()) - 1
+        headers = [m for m in patterns if m.key >= _HEADERS and (
+            _TITLE_LINE.search(wide, 0, m.start) if m.key == last
+            else _LINE_START.search(wide, 0, m.start))]
+        if not _FORMAL.search(wide):
+            headers = [m for m in headers if m.key <= last - _TITLES]
         org_voices = [v for v in voices if compact_term(self.word(v)) in self._org_keys]
         signature = _signature(wide, org_voices)
         about_org = bool(org_voices) or (bool(products) and _FORMAL.search(wide) is not None)
@@ -267,7 +291,8 @@ class SpokespersonDetector(_Tagged):
                 break
             if ((signature is not None or (about_org and not _FIRST_SINGULAR.search(wide)))
                     and not told(h) and not any(told(v) for v in org_voices)):
-                yield Hit(h.start, h.end, "announcement header about the organization")
+                start = wide.rfind("\n", 0, h.start) + 1 if h.key == last else h.start
+                yield Hit(start, len(wide[:h.end].rstrip()), "announcement header about the organization")
                 return
         if (signature is not None and _FORMAL.search(wide) and not _CAREER.search(wide)
                 and not told(signature)):
@@ -283,7 +308,7 @@ class SpokespersonDetector(_Tagged):
             s0, s1 = _sentence(wide, pm.start, pm.end)
             sentence = wide[s0:s1]
             if (_OPINION.search(sentence) or _HEDGE.search(sentence) or _FIRST_SINGULAR.search(sentence)
-                    or _CAREER.search(sentence) or told(pm)):
+                    or _CAREER.search(wide) or _CLAUSE_AFTER.match(wide, pm.end) or told(pm)):
                 continue
             subject = next((v for v in voices if s0 <= v.start and v.end <= pm.start
                             and not wide[v.end:pm.start].strip(" ,")
