@@ -77,3 +77,88 @@ def test_a_disclosure_in_a_small_note_at_the_end_is_buried(acme):
 
 def test_a_brand_account_may_promote(acme):
     assert rules_found(acme, "Acme Cloud is giving 15% cashback this week only!", "brand") == []
+
+
+# A second organization, a brokerage, for the families below (the bench's bank is not used).
+NAMI_POLICY = """\
+extends: default
+organization:
+  names: ["Nami Securities", "なみ証券"]
+  products: ["Nami Trade", "なみトレード"]
+"""
+
+
+@pytest.fixture(scope="module")
+def nami():
+    from koe.engine import parse_policy
+
+    return parse_policy(NAMI_POLICY, source="nami.yaml").compile()
+
+
+FAMILY_PROMOTIONS = [
+    # the mention as a slogan: the answer to a question or a claim just before it
+    ("旅行の積立ならなみ証券！", "なみ証券"),
+    ("Need somewhere cheap to host a side project? Acme Cloud. Thank me later", "Acme Cloud"),
+    ("Backups are easier than ever. Acme Cloud, end of story.", "Acme Cloud"),
+    # a rhetorical question is still a claim
+    ("Did you know Acme Cloud has the best uptime in Asia?", "Acme Cloud"),
+    ("なみトレードの手数料が業界最安って知ってました？", "なみトレード"),
+    # sign-up rewards, referral links, campaigns
+    ("なみトレードで口座開設すると最大3,000円分のポイント！", "なみトレード"),
+    ("Sign up for Acme Cloud with my invite link and we both get $20 credit", "Acme Cloud"),
+    ("アクメクラウドに登録すると1000円分もらえる", "アクメクラウド"),
+    ("Nami Trade: zero commission, 1% back on deposits. What more could you ask for?",
+     "Nami Trade"),
+    # a word to everyone, to readers who are deciding, a choice said to the reader
+    ("なみトレード、みんな入れよ〜", "なみトレード"),
+    ("Starting a small online shop? Go with Acme Cloud.", "Acme Cloud"),
+    ("アクメクラウドで移行相談したら即解決。迷ってる人は一度問い合わせてみて", "アクメクラウド"),
+    # a testimonial headline, a comparison, the company's app by its short name
+    ("How I saved 40% on hosting with Acme Cloud (a thread)", "Acme Cloud"),
+    ("Acme Cloud >>> every other host I've tried", "Acme Cloud"),
+    ("なみのアプリ、使いやすすぎる", "なみのアプリ"),
+    ("the Nami app keeps getting better every month", "Nami app"),
+    # hashtags only
+    ("#AcmeCloud #おすすめ #クラウド", "AcmeCloud"),
+]
+
+FAMILY_NOT_PROMOTIONS = [
+    # a question or a negation of the same shapes
+    "Should I go with Acme Cloud or BigCloud for a small shop?",
+    "I would never go with Acme Cloud again after last week.",
+    "なみトレードっておすすめ？知ってる人いる？",
+    "Is the best hosting app down? Acme Cloud won't even load.",
+    "Worst outage this year? Acme Cloud, again.",
+    # news, hearsay and complaints about an offer
+    "Acme Cloud now offers up to 30% off for nonprofits, TechCrunch reports.",
+    "なみ証券が最大5000円のキャンペーンを始めたとニュースで見た",
+    "なみトレードの還元率、改悪されて最悪。",
+    "なみトレード、みんな使ってるけど私には合わなかった",
+    "アクメクラウドの入門書、おすすめありがとう！読んでみる",
+    # the short name is an ordinary word by itself
+    "波の音が聞こえる。なみの音って最高",
+    "Best surf of the year today, the nami (waves) were perfect",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), FAMILY_PROMOTIONS)
+def test_a_promotion_family_is_flagged(acme, nami, text, span):
+    scanner = nami if "なみ" in text or "Nami" in text else acme
+    assert spans(scanner, text, "D101") == [span]
+
+
+@pytest.mark.parametrize("text", FAMILY_NOT_PROMOTIONS)
+def test_the_same_shapes_without_promotion_are_clean(acme, nami, text):
+    scanner = nami if "なみ" in text or "Nami" in text else acme
+    assert not {"D101", "D102"} & set(rules_found(scanner, text))
+
+
+def test_a_disclosure_among_hashtags_that_end_a_paragraph_is_buried(acme, nami):
+    text = ("Acme Cloud is the best host I've used, try it #cloud #devops #ad #hosting\n\n"
+            "In other news my cat learned to open doors")
+    assert spans(acme, text, "D102") == ["#ad"]
+    text = "なみトレード最高！ #投資 #NISA #PR #資産運用\n\n明日は早起きしないと"
+    assert spans(nami, text, "D102") == ["#PR"]
+    assert "D101" not in rules_found(nami, text)
+    # the same pile before the post's text is a disclosure up front
+    assert rules_found(nami, "#PR #投資 #NISA #資産運用\nなみトレード最高！") == []

@@ -18,6 +18,9 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never|no longer|don'?t|doesn'?t|didn'?t|woul
 _ENOUGH = re.compile(r"[\w' ]{0,25}\benough\b", re.IGNORECASE)  # "can't recommend it enough"
 # … or right after it in Japanese (おすすめしない, 最高じゃない, おすすめはできません).
 _NOT_AFTER = re.compile("[はも]?(?:し|でき|出来|じゃ|では|で)?(?:ない|ません|なかった|かねる|づらい)")
+# Thanks for someone else's recommendation: 「おすすめありがとう」.
+_THANKS_AFTER = re.compile(r"\s*(?:を|して(?:くれて|もらって))?(?:ありがと|感謝|thanks?\b|thank you)",
+                           re.IGNORECASE)
 # A promotion in a later sentence that opens on another topic ("Also: best ramen ever").
 _TOPIC_SHIFT = re.compile(r"\s*(?:also|btw|by the way|p\.?s\.?|unrelated|anyway|ところで|それと|"
                           r"別件|話(?:は)?変わ)", re.IGNORECASE)
@@ -32,6 +35,48 @@ _LEFT_BEFORE = re.compile(r"\b(?:from|away from|instead of|rather than)\s+$", re
 _LEFT_AFTER = re.compile("から[^。！？!?\n]{0,20}?(?:乗り換|移行|移っ|移し|変え)|を(?:解約|やめ|辞め|退会)")
 # A short note in brackets that ends the post: "（ちなみに関係者）", "(I work there)".
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,40}[)）][\s\W]*$")
+# News or hearsay in the sentence: the poster reports an offer, not makes it.
+_HEARSAY = re.compile(r"\b(?:reports?|reported|reportedly|according to|announced|announces|"
+                      r"per the|news)\b|らしい|によると|報道|発表|ニュース|とのこと|んだって",
+                      re.IGNORECASE)
+# A complaint in the sentence: 「還元率が改悪」, "the worst cashback".
+_COMPLAINT = re.compile(r"\b(?:worst|terrible|awful|downgraded?|nerfed|disappointed|"
+                        r"disappointing)\b|改悪|最悪|ひどい|酷い|残念|がっかり|下がっ|減っ",
+                        re.IGNORECASE)
+# Where a run of hashtags ends its line or the post.
+_LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
+# A question that only leads into a claim: "… って知ってた？", "Did you know …?".
+_RHETORICAL = re.compile(r"(?:知って(?:た|る|ました|ます)(?:か|かな)?|知らなかった|"
+                         r"(?:しない|使わない|選ばない|ない)理由(?:って|が|は)?(?:ある|あります|なくない)|"
+                         r"did you know\b[^?？]*|who knew|what more (?:do|could|can) you "
+                         r"(?:want|ask for)|what are you waiting for|why wouldn'?t you|"
+                         r"what'?s not to love)[\s\W]{0,3}$", re.IGNORECASE)
+# The mention as a slogan of its own: "… ならひかり銀行。", "Best rates? Hikari Bank.",
+# "Splitting bills has never been easier. Hikari Wallet, that's it".
+_SLOGAN_BEFORE = re.compile(r"(?:なら|ならば|といえば|と言えば)(?:やっぱり|やはり|断然|絶対)?\s*$")
+_FRAGMENT_END = re.compile("\\s*(?:[。！!．.\n\u2600-\u27bf\U0001f300-\U0001faff]|$"
+                           "|[,、—–:：]\\s*(?:that'?s it|that is it|period|end of story|full stop|"
+                           "hands down|obviously|of course|以上|これ一択|異論は認めない))",
+                           re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:[。！？!?.\n\u2600-\u27bf\U0001f300-\U0001faff]|^)\s*$")
+# What a company name may end in; the rest of it names the company's app: 「ひかりのアプリ」.
+_COMPANY_KIND = re.compile(r"\s*(?:銀行|信用金庫|信金|証券|生命|損保|ホールディングス|グループ|株式会社|"
+                           r"\(株\)|（株）|bank|inc\.?|corp\.?|corporation|co\.|ltd\.?|group|"
+                           r"holdings|securities|insurance)$", re.IGNORECASE)
+
+
+def _app_forms(names: Sequence[str], brands: Sequence[str]) -> list[str]:
+    """「ひかりのアプリ」 and "Hikari app" for 「ひかり銀行」 and "Hikari Bank": the company's name
+    without its kind, as the name of its app (the short name alone is an ordinary word)."""
+    known = {b.casefold() for b in brands}
+    out: list[str] = []
+    for name in names:
+        stem = _COMPANY_KIND.sub("", name).strip()
+        if len(stem) < 2 or stem == name or stem.casefold() in known:
+            continue
+        forms = (" app",) if stem.isascii() else ("アプリ", "のアプリ")
+        out += [stem + f for f in forms]
+    return out
 
 
 class DisclosureDetector(_Tagged):
@@ -53,17 +98,28 @@ class DisclosureDetector(_Tagged):
       or a new topic ("Also: …", ところで) comes between; a percentage off or cash back and a
       "10/10" rating count as endorsements;
     - a ``crowning`` phrase written around the product (templates with ``{brand}``: "when
-      {brand} exists", 「{brand}一択」).
+      {brand} exists", 「{brand}一択」);
+    - a ``choosing`` phrase said to the reader (templates with ``{brand}``: "go with {brand}",
+      「{brand}にしとけ」, "{brand} >>"), unless asked or negated;
+    - a sign-up reward (「最大5000ポイント」, 「登録すると1000円」, "¥500 free"), a word to
+      everyone (「みんな使って」) or a percentage back, as endorsements;
+    - the mention as a slogan of its own: 「…ならひかり銀行。」, or a sentence that is only the
+      mention right after a promotion ("Best rates in town? Hikari Bank.").
 
-    A promotion or endorsement word in a question ("is Acme Cloud worth it?") or negated
-    ("wouldn't recommend", おすすめしない) does not count. A marker that only appears inside a
-    trailing pile of at least ``hashtag_pile`` hashtags, or in a short bracketed note that
+    Mentions include the company's app by its short name (「ひかり銀行」 gives 「ひかりアプリ」,
+    「ひかりのアプリ」; "Nami Securities" gives "Nami app"). A promotion or endorsement word in
+    a question ("is Acme Cloud worth it?"), negated ("wouldn't recommend", おすすめしない),
+    thanked for (「おすすめありがとう」) or in a sentence that reports news or hearsay
+    ("…, Nikkei reports", 「らしい」) or complains (改悪, "worst") does not count; a rhetorical
+    question ("did you know …?", 「…って知ってた？」, 「しない理由ある？」) does. A marker that only appears inside a
+    pile of at least ``hashtag_pile`` hashtags that ends a line or the post after other text
+    (not one that opens the post), or in a short bracketed note that
     ends the post (「（ちなみに関係者）」), is reported as buried (``buried: true`` in params
     selects that rule's half). ``employee_markers`` are templates with ``{org}``.
     """
 
     name = "disclosure"
-    GROUPS = ("brands", "promotion", "endorsement", "crowning", "leaving", "markers")
+    GROUPS = ("brands", "promotion", "endorsement", "crowning", "choosing", "leaving", "markers")
     TRIGGERS = frozenset({"brands"})
     WORD = frozenset(GROUPS)
     AFTER = 80  # default of the `after` parameter
@@ -81,9 +137,10 @@ class DisclosureDetector(_Tagged):
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
         org = context.organization
         brands = list(org.names + org.products)
-        groups["brands"] = groups["brands"] + brands
-        groups["crowning"] = [t.replace("{brand}", b) for t in groups["crowning"]
-                              if "{brand}" in t for b in brands]
+        groups["brands"] = groups["brands"] + brands + _app_forms(org.names, brands)
+        for group in ("crowning", "choosing"):
+            groups[group] = [t.replace("{brand}", b) for t in groups[group]
+                             if "{brand}" in t for b in brands]
         templates = self._employee if isinstance(self._employee, list) else []
         groups["markers"] = groups["markers"] + [
             t.replace("{org}", name) for t in templates if isinstance(t, str)
@@ -94,9 +151,22 @@ class DisclosureDetector(_Tagged):
             # Only the first character after '#': one Hyperscan match per hashtag, not one
             # per character; find() extends it to the whole tag.
             Pattern(r"#[^\s#]", "hashtag", trigger=False),
-            Pattern(r"\d\s?[%％]\s?(?:off\b|オフ|引き|割引|cash\s?back\b|キャッシュバック|還元)",
+            Pattern(r"\d\s?[%％]\s?(?:off\b|back\b|オフ|引き|割引|cash\s?back\b|キャッシュバック|還元)",
                     "percentage off", caseless=True, trigger=False),
             Pattern(r"(?:^|[^\d/])(?:10|5)/(?:10|5)(?:[^\d/]|$)", "rating", trigger=False),
+            # a sign-up reward: 「最大5000ポイント」, 「1000円もらえる」, "¥500 free", "up to 3%"
+            Pattern(r"(?:最大|up to)\s?[¥$€£]?\d[\d,]*\s?(?:ポイント|pt|円|%|％|マイル|points?|"
+                    r"yen|miles)", "reward", caseless=True, trigger=False),
+            Pattern(r"\d[\d,]*\s?(?:ポイント|pt|円分?|マイル)\s?(?:プレゼント|還元|もらえ|付与|"
+                    r"ゲット|当たる|バック)", "reward", trigger=False),
+            Pattern(r"[¥$€£]\s?\d[\d,]*\s?(?:free|bonus|credit|back)\b", "reward",
+                    caseless=True, trigger=False),
+            # a word to everyone: 「みんな使って」, 「皆さんも登録してね」
+            Pattern(r"(?:みんな|皆さん|みなさん|皆)も?[^。！？!?\n]{0,8}?(?:使って|入れて|作って|"
+                    r"始めて|登録して|申し込んで|開設して|使お|入れよ)(?:ね|ください|下さい|みて)?"
+                    r"(?:[!！。、\s♪~〜]|$)", "to everyone", trigger=False),
+            Pattern(r"(?:申し込む|申込む|登録する|開設する|入会する|作る)と[^。！？!?\n]{0,12}?"
+                    r"\d[\d,]*\s?(?:ポイント|pt|円|%|％)", "reward", trigger=False),
         ]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
@@ -112,8 +182,8 @@ class DisclosureDetector(_Tagged):
                         for m in patterns if m.key == 0]
             pile = self._trailing_pile(text, hashtags)
             note = _TRAILING_NOTE.search(wide)
-            if any(not (pile and pile[0] <= m.start) and not (note and note.start() <= m.start)
-                   for m in markers):
+            if any(not (pile and pile[0] <= m.start and m.end <= pile[1])
+                   and not (note and note.start() <= m.start) for m in markers):
                 return
         why = self._promotion(wide, tags, patterns, brands)
         if why is None:
@@ -122,7 +192,7 @@ class DisclosureDetector(_Tagged):
             if not self.buried:
                 return  # D102's finding
             m = markers[0]
-            where = (f"among {pile[2]} hashtags at the end" if pile and pile[0] <= m.start
+            where = (f"among {pile[2]} hashtags" if pile and pile[0] <= m.start <= pile[1]
                      else "in a note at the end")
             yield Hit(m.start, m.end, f"disclosure '{self.word(m)}' is buried {where}")
         elif not self.buried:
@@ -146,14 +216,50 @@ class DisclosureDetector(_Tagged):
                 and not any(_same_sentence(wide, b, x) for x in leaving)]
         if not kept:
             return None
+        for c in tags.get("choosing", []):
+            if self._holds(wide, c):
+                return f"'{self.word(c)}'"
         deals = [Match(-1, m.start, m.end) for m in patterns if m.key > 0]
-        for p, strong in ([(p, False) for p in tags.get("promotion", [])]
-                          + [(p, True) for p in tags.get("endorsement", [])]
-                          + [(p, True) for p in deals]):
+        words = ([(p, False) for p in tags.get("promotion", [])]
+                 + [(p, True) for p in tags.get("endorsement", [])]
+                 + [(p, True) for p in deals])
+        for p, strong in words:
             if self._promotes(wide, p, strong, kept):
                 return (f"'{self.word(p)}'" if p.key >= 0
                         else f"'{wide[p.start:p.end].strip()}'")
+        for b in kept:
+            if self._slogan(wide, b, [p for p, _ in words]):
+                return "as a slogan"
         return None
+
+    def _slogan(self, wide: str, b: Match, words: list[Match]) -> bool:
+        """The mention stands alone as the answer to what comes before it: 「…ならひかり銀行。」,
+        "Best rates in town? Hikari Bank.", "Paying has never been easier. Hikari Wallet, …"."""
+        if not _FRAGMENT_END.match(wide, b.end):
+            return False
+        if _SLOGAN_BEFORE.search(wide, max(0, b.start - 12), b.start):
+            return True
+        if not _SENTENCE_START.search(wide, max(0, b.start - 8), b.start):
+            return False
+        lo = b.start
+        while lo > 0 and wide[lo - 1] in " \t":
+            lo -= 1
+        # the sentence just before: back to the previous sentence end
+        breaks = [m.end() for m in _SENTENCE_BREAK.finditer(wide, max(0, lo - 120), lo - 1)]
+        start = breaks[-1] if breaks else max(0, lo - 120)
+        return any(start <= p.start and p.end <= lo and not _NOT_BEFORE.search(
+            wide, max(0, p.start - 30), p.start) and not _NOT_AFTER.match(wide, p.end)
+                   for p in words)
+
+    @staticmethod
+    def _holds(wide: str, p: Match) -> bool:
+        """A promotion phrase that is neither negated nor asked about."""
+        if _NOT_BEFORE.search(wide, max(0, p.start - 30), p.start) or _NOT_AFTER.match(
+                wide, p.end):
+            return False
+        end = _QUESTION_END.search(wide, p.end)
+        return end is None or end.group() not in "?？" or bool(
+            _RHETORICAL.search(wide, max(0, p.start - 80), end.start()))
 
     def _promotes(self, wide: str, p: Match, strong: bool, brands: list[Match]) -> bool:
         """Whether promotion word ``p`` is about one of the brand mentions."""
@@ -167,10 +273,16 @@ class DisclosureDetector(_Tagged):
         if _NOT_BEFORE.search(wide, max(0, p.start - 30), p.start) and not _ENOUGH.match(
                 wide, p.end):
             return False
-        if _NOT_AFTER.match(wide, p.end):
+        if _NOT_AFTER.match(wide, p.end) or _THANKS_AFTER.match(wide, p.end):
             return False
         end = _QUESTION_END.search(wide, p.end)
-        return end is None or end.group() not in "?？"
+        start = max((m.end() for m in _SENTENCE_BREAK.finditer(wide, max(0, p.start - 80),
+                                                                p.start)), default=0)
+        stop = end.start() if end else len(wide)
+        if _HEARSAY.search(wide, start, stop) or _COMPLAINT.search(wide, start, stop):
+            return False
+        return (end is None or end.group() not in "?？"
+                or bool(_RHETORICAL.search(wide, max(0, p.start - 80), end.start())))
 
     @staticmethod
     def _follows(wide: str, lo: int, hi: int) -> bool:
@@ -187,16 +299,19 @@ class DisclosureDetector(_Tagged):
         return not (_TOPIC_SHIFT.match(wide, start) or _OWN_SUBJECT.search(wide, start, hi))
 
     def _trailing_pile(self, text: Text, hashtags: list[Match]) -> tuple[int, int, int] | None:
-        """(start, end, count) of a run of hashtags that ends the post, if it is a pile."""
+        """(start, end, count) of the last run of at least ``hashtag_pile`` hashtags that ends a
+        line of the post (the post itself or a paragraph of it) after some other text."""
         if len(hashtags) < self.pile:
             return None
+        wide = text.wide
         tags = sorted(hashtags, key=lambda m: m.start)
-        tail = text.wide.rstrip()
-        if tags[-1].end < len(tail):
-            return None
-        run = [tags[-1]]
-        for m in reversed(tags[:-1]):
-            if text.wide[m.end:run[0].start].strip():
-                break
-            run.insert(0, m)
-        return (run[0].start, run[-1].end, len(run)) if len(run) >= self.pile else None
+        found = None
+        run: list[Match] = []
+        for m in tags:
+            if run and wide[run[-1].end:m.start].strip():
+                run = []
+            run.append(m)
+            if (len(run) >= self.pile and _LINE_END.match(wide, m.end)
+                    and wide[:run[0].start].strip()):
+                found = (run[0].start, m.end, len(run))
+        return found
