@@ -103,6 +103,27 @@ FLAGGED = [
     ("S103", "login: taro@example.com / Spring2024!", "login: taro@example.com / Spring2024!"),
     ("S103", "Family Netflix, email: foo@example.com password: Netflix2024",
      "password: Netflix2024"),
+    # S103: a password asked for and answered in a thread, or after "password's"
+    ("S103", "pw教えて → hikari#Ops_77", "pw教えて → hikari#Ops_77"),
+    ("S103", "> what's the staging password?\nBk9$wq3Tz — rotate after the demo",
+     "password?\nBk9$wq3Tz"),
+    ("S103", "Q: VPNのパスワード何だっけ？\nA: Hikari#vpn2024", "パスワード何だっけ？\nA: Hikari#vpn2024"),
+    ("S103", "@ken the password's Bk9$wq3Tz, don't lose it", "password's Bk9$wq3Tz"),
+    ("S103", "パスワード「Zx8!kq2Lm」で入れます", "パスワード「Zx8!kq2Lm"),
+    ("S103", "ワンタイムパスワード 739201 届いた？早く入力して", "ワンタイムパスワード 739201"),
+    # S104: connection strings, password options of commands, Japanese keys with a bracket
+    ("S104", "Server=db01;Database=core;User Id=sa;Password=Hk8#mQ2x;", "Password=Hk8#mQ2x"),
+    ("S104", "jdbc:sqlserver://db01:1433;databaseName=core;user=sa;password=Hk8#mQ2x;encrypt=true",
+     "password=Hk8#mQ2x"),
+    ("S104", "なぜか繋がらない curl -u admin:Hk8mQ2xZ9 https://intra.example.jp/api",
+     "curl -u admin:Hk8mQ2xZ9"),
+    ("S104", "mysql -u root -pHk8mQ2xZ9 -h db01", "mysql -u root -pHk8mQ2xZ9"),
+    ("S104", "sshpass -p 'Hk8mQ2xZ9' ssh ops@10.0.0.5", "sshpass -p 'Hk8mQ2xZ9'"),
+    ("S104", "社内APIのトークン「a8Fk2mQ9xT4vB7nL1pR6sW3yZ5cH0jD2」をメモ",
+     "トークン「a8Fk2mQ9xT4vB7nL1pR6sW3yZ5cH0jD2」"),
+    ("S104", "api key → a8Fk2mQ9xT4vB7nL1pR6sW3yZ5cH0jD2", "api key → a8Fk2mQ9xT4vB7nL1pR6sW3yZ5cH0jD2"),
+    ("S104", "ウォレットの秘密鍵 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318",
+     "秘密鍵 0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318"),
     # S103, Japanese
     ("S103", "家のWi-Fiのパスワードは sakura2024 です。遊びに来た時に使ってね", "パスワードは sakura2024"),
     ("S103", "パスワードはabc123です", "パスワードはabc123"),
@@ -180,6 +201,24 @@ def test_each_credential_gets_exactly_one_secret_rule(secret, rule, post, span):
 
 # Posts that talk about passwords and keys, show placeholders, or only look like credentials.
 NOT_FLAGGED = [
+    # a question about a password answered in words, a rule quoted, a value that is a word
+    "Forgot your password?\nReset it at https://hikari.example/reset",
+    "what's the wifi password?\nnever mind, found it",
+    "パスワード忘れた？\n→ 設定画面から再発行できます",
+    "How do I reset my password?\nv2.3 of the app fixed it",
+    "パスワード「8文字以上」って書いてあった",
+    "the password's strength matters more than its length",
+    "ワンタイムパスワードは6桁です",
+    # commands without a password, or with a variable or a placeholder
+    "curl -u $USER:$PASS https://api.example.com",
+    "curl -u admin:<password> https://api.example.com",
+    "mysql -u root -p -h db01",
+    "mysql -u root -p${DB_PASS}",
+    "String password = getPassword();",
+    "Server=db01;User Id=sa;Password=${DB_PASSWORD};",
+    "トークン「有効期限切れ」って出る",
+    "トークン 更新したよ",
+    "秘密鍵 id_rsa を使う",
     # everyday prose, English
     "I forgot my password again",
     "Change your passwords and turn on two-factor auth, folks. Password managers are great.",

@@ -12,10 +12,12 @@ Five detectors, one per rule of the ``secret`` category:
     ``-----BEGIN … PRIVATE KEY-----`` blocks and PuTTY key files.
 ``password_prose`` (S103)
     A password or PIN written out in a sentence: "my password is hunter2", 「パスは abc123」,
-    「暗証番号は1234」, "ID: taro / PW: Tnk-1234".
+    「暗証番号は1234」, "ID: taro / PW: Tnk-1234", or asked for and answered in a thread
+    (「pw教えて → Hk#77x」, "staging password?" and the value on the next line).
 ``credential_assignment`` (S104)
-    ``api_key = "…"``, ``secret: …``, ``token=…``, ``--password …`` and quoted high-entropy
-    strings in pasted code or configuration.
+    ``api_key = "…"``, ``secret: …``, ``token=…``, ``--password …``, connection strings
+    (``User Id=sa;Password=…;``), password options of commands (``curl -u user:…``,
+    ``mysql -p…``) and quoted high-entropy strings in pasted code or configuration.
 ``masked_token`` (S105, minor)
     A known key format with its body masked (``AKCxxxxxxxxxx``), standing on its own: a gentle
     note to check the masking and to write a plain placeholder next time.
@@ -587,6 +589,8 @@ _LINK = r"""
             |set\s+to|reset\s+to|will\s+be|are)\s*:?\s*
             (?:(?:literally|just|simply|basically|actually|always|still|now)\s+)?
       | \s*(?:は|が|って|ってのは|を|も)[、,]?\s*:?\s*
+      | ['’]s\s+
+      | (?=[「『])
       | \s*を?\s*(?:変え|変更し|再設定し|リセットし|設定し)(?:た|ました|といた|ておいた|ときました)
             (?:よ|ね|けど|ので|から)?\s*(?:[:→、,]|->)?\s*
       %s
@@ -597,6 +601,14 @@ _PROSE_LINK = re.compile(r"(?:\s*[(][^()\n]{0,30}[)])?" + _LINK % r"| [ \t\u3000
 # "the password for the office wifi is …": the words between need a clear connector.
 _PROSE_LINK_FOR = re.compile(r"\s+(?:for|to|of|on)(?:\s+[^\s:=.,!?]+){1,4}?" + _LINK % "",
                              re.VERBOSE | re.IGNORECASE)
+# A password asked for and answered in a thread: "pw教えて → Hk#77x", "VPNのパスワード何だっけ？\n
+# A: Hikari#vpn24", "> what's the staging password?\nBk9$wq3Tz". Only a value no word can be.
+_ANSWERED = re.compile(
+    r"[^\n]{0,30}?(?:[?？]|教えて|何だっけ|なんだっけ|何でしたっけ|何だった|忘れた|わかる人|知ってる人"
+    r"|\b(?:pls|plz|please)\b)[^\n→]{0,12}?"
+    r"(?:[ \t]*(?:→|->|=>|⇒)[ \t]*|[ \t]*\n+[ \t]*(?:>+[ \t]*)?(?:(?:A|答え|回答)[ \t]*[:：][ \t]*"
+    r"|@\w+[ \t]+)?)"
+    r"(?P<value>[!-~]{6,64})(?=\s|$)", re.IGNORECASE)
 _PROSE_VALUE = re.compile(r"""
     (?P<q>["'`“‘「『【])(?P<quoted>[^"'`”’」』】\n]{1,64})["'`”’」』】]
   | (?P<bare>[!-~]{1,64})
@@ -745,11 +757,22 @@ class PasswordProseDetector(Detector):
             elif cue.kind == "pair":
                 span = self._pair(wide, m.end)
             else:
-                span = self._password(wide, m.start, m.end, cue)
+                span = self._password(wide, m.start, m.end, cue) or self._answered(wide, m.end)
             if span is not None:
                 hits.append(Hit(m.start, span[1], f"'{cue.word}' followed by a "
                                 f"{span[1] - span[0]}-character value"))
         return _merge(hits)
+
+    def _answered(self, wide: str, pos: int) -> tuple[int, int] | None:
+        """A question about a password, then the answer after an arrow or on the next line."""
+        m = _ANSWERED.match(wide, pos, min(len(wide), pos + 120))
+        if m is None:
+            return None
+        value = m.group("value").rstrip(".,;:)]}>")
+        if not self._password_like(value, wide, m.start("value") + len(value), "",
+                                   quoted=False, paired=False, strict=True):
+            return None
+        return m.start("value"), m.start("value") + len(value)
 
     def _pin(self, wide: str, pos: int) -> tuple[int, int] | None:
         """「暗証番号は誕生日の0612」, "PIN: 4821", "door code is 4821"."""
@@ -790,6 +813,7 @@ class PasswordProseDetector(Detector):
             strict = cue.kind == "short" and cue.word.isascii() and len(cue.word) > 3  # "pass"
             if strict and connector not in (":", "=", "→", "->"):
                 return None
+            strict = strict or connector in ("'s", "’s")  # "the password's strength": a word
             at = link.end()
         gap = _JA_GAP.match(wide, at, limit) if connector in _JA_LINKS else None
         if gap is not None and _PROSE_VALUE.match(wide, at, limit) is None:
@@ -802,6 +826,8 @@ class PasswordProseDetector(Detector):
         if v.group("q"):
             if v.group("q") in "\"'`" and connector in (":", "="):
                 return None  # password = "…": code, which S104 reports
+            if not connector and not re.fullmatch(r"[!-~]+", v.group("quoted")):
+                return None  # パスワード「8文字以上」: a rule quoted, not a password
             value, start, end = v.group("quoted"), v.start("quoted"), v.end("quoted")
             if not value.strip() or len(value.split()) > 5:
                 return None
@@ -900,7 +926,26 @@ _COMPARE = r"(?:===|!==|==|!=)[ \t]*[A-Za-z0-9_]*(?:pass|secret|key|token|pwd)"
 
 
 # The kinds of CredentialAssignmentDetector hits, in the order of its patterns.
-_KEY_OP, _KEY_STATEMENT, _COMPARISON, _FLAG, _HEADER, _BLOB, _SENTENCE, _JAPANESE = range(8)
+_KEY_OP, _KEY_STATEMENT, _COMPARISON, _FLAG, _HEADER, _BLOB, _SENTENCE, _COMMAND, _JAPANESE = \
+    range(9)
+
+# Command lines that take a password in a short option: curl -u user:pass, mysql -pPASS,
+# sshpass -p PASS, redis-cli -a PASS, smbclient -U user%pass. The command wakes the check; the
+# option is read on the rest of its line.
+_COMMAND_RE = r"\b(?:curl|wget|mysql|mysqldump|mariadb|mysqladmin|sshpass|redis-cli|mongosh|mongo|smbclient|lftp)\b"
+_COMMAND_OPTIONS = {
+    "curl": re.compile(r"(?:^|[ \t])(?:-u|--user|--proxy-user|-U)(?:[ \t]+|=)['\"]?[^\s'\":]+:"
+                       r"(?P<v>[^\s'\"]+)"),
+    "wget": re.compile(r"(?:^|[ \t])--(?:http-|ftp-)?password(?:[ \t]+|=)['\"]?(?P<v>[^\s'\"]+)"),
+    "mysql": re.compile(r"(?:^|[ \t])-p['\"]?(?P<v>[^\s'\"]+)"),
+    "sshpass": re.compile(r"(?:^|[ \t])-p[ \t]*['\"]?(?P<v>[^\s'\"]+)"),
+    "redis-cli": re.compile(r"(?:^|[ \t])-a[ \t]+['\"]?(?P<v>[^\s'\"]+)"),
+    "mongo": re.compile(r"(?:^|[ \t])-p[ \t]+['\"]?(?P<v>[^\s'\"]+)"),
+    "smbclient": re.compile(r"(?:^|[ \t])-U[ \t]+['\"]?[^\s'\"%]+%(?P<v>[^\s'\"]+)"),
+    "lftp": re.compile(r"(?:^|[ \t])-u[ \t]+['\"]?[^\s'\",]+,(?P<v>[^\s'\"]+)"),
+}
+_COMMAND_OPTIONS.update({"mysqldump": _COMMAND_OPTIONS["mysql"], "mariadb": _COMMAND_OPTIONS["mysql"],
+                         "mysqladmin": _COMMAND_OPTIONS["mysql"], "mongosh": _COMMAND_OPTIONS["mongo"]})
 
 
 def _claimed(wide: str, key_start: int, vstart: int, vend: int, value: str) -> bool:
@@ -916,6 +961,17 @@ def _claimed(wide: str, key_start: int, vstart: int, vend: int, value: str) -> b
             return True
     start = max(0, key_start - (120 if npmrc else 4))
     return any(m.end() > vstart for m in _ANY_KEYED.finditer(wide, start, stop))
+
+
+_CONNECTION_KEY = re.compile(r";[ \t]*[A-Za-z][A-Za-z0-9 _]{0,30}=")
+
+
+def _in_connection_string(wide: str, key_start: int, value_end: int) -> bool:
+    """``Server=db01;User Id=sa;Password=…;``: a key in a list of ``key=value;`` settings."""
+    before = wide[max(0, key_start - 80):key_start].rstrip(" \t")
+    if before.endswith(";") and "=" in before.rsplit("\n", 1)[-1]:
+        return True
+    return _CONNECTION_KEY.match(wide, value_end, value_end + 40) is not None
 
 
 def _keyword_regex(words: Sequence[str]) -> str:
@@ -968,12 +1024,13 @@ class CredentialAssignmentDetector(Detector):
             Pattern(_CLI_FLAG, "command-line option", caseless=True),
             Pattern(_BEARER, "authorization header", caseless=True),
             Pattern(_QUOTED_BLOB, "high-entropy string"),
-            Pattern(_keyword_regex(self.keys) + r"(?:[ \t]+(?:is|was))?[ \t]+", "key in a sentence",
-                    caseless=True),
+            Pattern(_keyword_regex(self.keys) + r"(?:[ \t]+(?:is|was)|[ \t]*(?:→|->|=>))?[ \t]+",
+                    "key in a sentence", caseless=True),
+            Pattern(_COMMAND_RE, "password option of a command", caseless=True),
         ]
         if self.ja_keys:
             self._patterns.append(Pattern(
-                "(?:" + "|".join(re.escape(k) for k in self.ja_keys) + r")[ \t]*(?:[:=→]|は|を)",
+                "(?:" + "|".join(re.escape(k) for k in self.ja_keys) + r")(?:[ \t]*(?:[:=→]|は|を|「)|[ \t]+)",
                 "key and value", caseless=True))
 
     def patterns(self) -> Sequence[Pattern]:
@@ -1004,6 +1061,8 @@ class CredentialAssignmentDetector(Detector):
                 hit = self._bearer(wide, m)
             elif kind == _SENTENCE:
                 hit = self._sentence(wide, m, read)
+            elif kind == _COMMAND:
+                hit = self._command(wide, m)
             elif kind == _JAPANESE:
                 hit = self._japanese(wide, m, read)
             else:
@@ -1060,11 +1119,12 @@ class CredentialAssignmentDetector(Detector):
         if operator in ("==", "!=", "===", "!==") and not quote:
             return None
         bare_cue = ident.casefold() in _PASSWORD_WORDS
-        if bare_cue and operator in (":", "=") and quote in ("", "「"):
+        settings = operator == "=" and not quote and _in_connection_string(wide, start, vend)
+        if bare_cue and operator in (":", "=") and quote in ("", "「") and not settings:
             return None  # "password: hunter2" is prose: S103 reports it
         if operator == "=>" and not quote:
             return None  # PHP/Ruby: an unquoted value is a constant or a symbol
-        if statement_end and not quote:
+        if statement_end and not quote and not settings:
             return None  # password = getPassword(); is an expression
         passwordish = bool(self._password_re.search(ident))
         # api_key: '…' is configuration; secret: '…' may be prose
@@ -1117,6 +1177,28 @@ class CredentialAssignmentDetector(Detector):
             return None
         return Hit(m.start, vend + (1 if quote else 0), f"option '{flag}' with a value")
 
+    def _command(self, wide: str, m: Match) -> Hit | None:
+        """``curl -u ops:Hk8mQ2xZ9 …``, ``mysql -u root -pHk8mQ2xZ9``: a password option."""
+        if _before(wide, m.start, TOKEN_CHARS | frozenset("/")) or _after(wide, m.end, TOKEN_CHARS):
+            return None
+        options = _COMMAND_OPTIONS[wide[m.start:m.end].lower()]
+        line_end = wide.find("\n", m.end)
+        line_end = len(wide) if line_end < 0 else line_end
+        found = options.search(wide, m.end, min(line_end, m.end + 200))
+        if found is None:
+            return None
+        value = found.group("v").rstrip(".,;)")
+        if not self._secret_like(value, quote="", passwordish=True, code=True) \
+                or value.startswith("-") or _WORDLIKE.match(value):
+            return None
+        if _claimed(wide, m.start, found.start("v"), found.start("v") + len(value), value):
+            return None
+        end = found.start("v") + len(value)
+        if wide[found.start("v") - 1] in "'\"" and wide[end:end + 1] == wide[found.start("v") - 1]:
+            end += 1  # sshpass -p 'Hk8…': the closing quote too
+        command = wide[m.start:m.end]
+        return Hit(m.start, end, f"'{command}' with a password option")
+
     def _bearer(self, wide: str, m: Match) -> Hit | None:
         if _before(wide, m.start, ALNUM):
             return None
@@ -1140,7 +1222,8 @@ class CredentialAssignmentDetector(Detector):
             return None
         text, vstart, vend, quote, _ = value
         text = text.rstrip(".!?")
-        linked = bool(re.search(r"\b(?:is|was)[ \t]+$", wide[m.start:m.end], re.IGNORECASE))
+        linked = bool(re.search(r"(?:\b(?:is|was)|→|->|=>)[ \t]+$", wide[m.start:m.end],
+                                re.IGNORECASE))
         if _claimed(wide, m.start, vstart, vend, text):
             return None
         if not self._secret_like(text, quote=quote, passwordish=False, code=False):
@@ -1153,7 +1236,11 @@ class CredentialAssignmentDetector(Detector):
                    f"'{key}' followed by a {len(text)}-character value")
 
     def _japanese(self, wide: str, m: Match, read: list[int]) -> Hit | None:
-        value = self._read_value(wide, m.end, read)
+        """「APIキーは 8f1e…」「トークン「8f1e…」をメモ」: a random value after a Japanese key."""
+        if wide[m.end - 1] in " \t" and re.match(r"[ \t]*(?:[:=→「]|は|を)", wide[m.end:m.end + 4]):
+            return None  # 「トークン : …」: the match that ends at the colon reads it
+        at = m.end - 1 if wide[m.end - 1] == "「" else m.end
+        value = self._read_value(wide, at, read)
         if value is None:
             return None
         text, _vstart, vend, quote, _ = value
@@ -1161,6 +1248,9 @@ class CredentialAssignmentDetector(Detector):
             return None
         if not self._secret_like(text, quote=quote, passwordish=False, code=False):
             return None
+        if wide[m.end - 1] in " \t" and not (
+                len(text) >= 16 and _char_classes(text) >= 2 and entropy(text) >= 3.5):
+            return None  # 「秘密鍵 0x4c08…」: with only a space between, the value must look random
         return Hit(m.start, vend + (1 if quote else 0), "key and value")
 
     # -- values
