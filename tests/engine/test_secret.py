@@ -111,6 +111,9 @@ FLAGGED = [
     ("S103", "@ken the password's Bk9$wq3Tz, don't lose it", "password's Bk9$wq3Tz"),
     ("S103", "パスワード「Zx8!kq2Lm」で入れます", "パスワード「Zx8!kq2Lm"),
     ("S103", "ワンタイムパスワード 739201 届いた？早く入力して", "ワンタイムパスワード 739201"),
+    ("S103", "検証用アカウント：hikari_test / Tsubame#88 使っていいよ",
+     "アカウント：hikari_test / Tsubame#88"),
+    ("S103", "shared account: qa_team / cKeZ$489tTZ", "account: qa_team / cKeZ$489tTZ"),
     # S104: connection strings, password options of commands, Japanese keys with a bracket
     ("S104", "Server=db01;Database=core;User Id=sa;Password=Hk8#mQ2x;", "Password=Hk8#mQ2x"),
     ("S104", "jdbc:sqlserver://db01:1433;databaseName=core;user=sa;password=Hk8#mQ2x;encrypt=true",
@@ -219,6 +222,8 @@ NOT_FLAGGED = [
     "トークン「有効期限切れ」って出る",
     "トークン 更新したよ",
     "秘密鍵 id_rsa を使う",
+    "Twitterアカウント @hikari_bank / @hikari_support",
+    "account A/B test: 50/50 split",
     # everyday prose, English
     "I forgot my password again",
     "Change your passwords and turn on two-factor auth, folks. Password managers are great.",
