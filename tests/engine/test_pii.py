@@ -105,6 +105,13 @@ FLAGGED = [
     # P101: a role word that is also someone's address, or a role word at free mail
     ("P101", "Yuki's address is info@yukitanaka.jp", "info@yukitanaka.jp"),
     ("P101", "sales.ken1987@gmail.com から連絡きた", "sales.ken1987@gmail.com"),
+    # a masked or filler address nearby does not hide a real one; a mobile with its own cue
+    ("P101", "wrong one (xxxx@gmail.com), the real one is mei.kato88@gmail.com",
+     "mei.kato88@gmail.com"),
+    ("P102", "予約の件で鈴木さんの携帯 090-4412-7788 に電話して", "090-4412-7788"),
+    # a patient's home near a hospital word that is not about the address itself
+    ("P109", "退院した佐藤さんの自宅は 神奈川県横浜市港北区日吉本町2丁目5-8 です",
+     "神奈川県横浜市港北区日吉本町2丁目5-8"),
 ]
 
 CLEAN = [
@@ -124,6 +131,12 @@ CLEAN = [
     ("P101", "contact support at support@gmail.com"),  # a shop's role address at free mail
     ("P101", "お問い合わせは hanako.cafe.info@gmail.com まで"),
     ("P101", "follow @koe_official for news"),
+    # P101: mailboxes of a studio or a clinic, sample and masked addresses
+    ("P101", "Found a crash? Send logs to bugs@lanternworks.example"),
+    ("P101", "予約変更は reception@sakura-dental.jp までご連絡ください"),
+    ("P101", "メール欄には hoge@gmail.com みたいな形式で入れてね"),
+    ("P101", "the form wants your_email@outlook.com, not a username"),
+    ("P101", "ログイン画面に k****a@yahoo.co.jp って出てる"),
     # P102: dates, prices, codes, links, published support lines
     ("P102", "Sale ends 2024-11-05 10:30"),
     ("P102", "ISBN 978-4-06-519981-7"),
@@ -139,12 +152,21 @@ CLEAN = [
     ("P102", "〒106-0032 東京都港区"),
     ("P102", "12345678 downloads this year"),
     ("P102", "フォロワーが1730800000人になった"),
+    # P102: a business's or a public service's own line, game and transaction IDs
+    ("P102", "Opening hours 9-5, call us on 020 7946 0321 for appointments"),
+    ("P102", "歯科の診療時間は10時〜19時、ご予約は 045-222-3344 へ"),
+    ("P102", "消費生活の相談センター 03-3446-0999 に電話してみて"),
+    ("P102", "my UID is 08055512345, add me for co-op"),
+    ("P102", "プレイヤーID 09033334444 でフレンド申請どうぞ"),
     # P103: bad checksums, barcodes, ids in links, numbers inside IBANs
     ("P103", "my credit card number is 4012-8888-8888-1882"),
     ("P103", "1748503543012"),
     ("P103", "JAN 4901234567894 の商品"),
     ("P103", "https://x.com/koe/status/1853412345678901234"),
     ("P103", "RS35 2600 0560 1001 6113 70"),
+    # P103: payment and transaction IDs that happen to pass the Luhn check
+    ("P103", "refund still pending, transaction ID 4200675600360670"),
+    ("P103", "決済番号 4744880237222276 の返金がまだ来ない"),
     # P104: bad checksums, bad lengths, wrong separators
     ("P104", "AL47 2121 1009 0000 0002 3569 8740"),
     ("P104", "Slash as iban separator: AL47/2121/1009/0000/0002/3569/8741"),
@@ -173,6 +195,10 @@ CLEAN = [
     ("P108", "my Twitter account has 12345678 views"),
     ("P108", "Chase routing number is 021000021, it's on their website"),
     ("P108", "routing 026009594 account 9677729041"),  # checksum fails, no banking word
+    # P108: game-platform account IDs, whatever banking word stands nearby
+    ("P108", "steam account number 76561198012345678"),
+    ("P108", "銀行振込じゃなくてSteamで払う、ID は 76561198076543210"),
+    ("P108", "PSN account no. 55512345 got banned"),
     # P109: no block number, dates, published business addresses
     ("P109", "東京都の感染者は1000人でした"),
     ("P109", "東京都で2024-11-05に開催"),
@@ -186,7 +212,20 @@ CLEAN = [
     ("P109", "Visiting Shinjuku-ku and Minato-ku this weekend, 3-4 days"),
     ("P109", "The Shibuya-ku festival runs 2024-11-05, don't miss it"),
     ("P109", "Our Tokyo office is at 1-2-3 Marunouchi, Chiyoda-ku"),
+    # P109: a clinic, a pharmacy or a building announcing where it is
+    ("P109", "Sunrise Pharmacy has moved to 2-8-1 Tenjin, Chuo-ku (Tenjin Bldg 3F)"),
+    ("P109", "さくら歯科医院は 福岡県福岡市中央区天神2丁目8-1 天神ビル3F です"),
 ]
+
+
+def test_the_organizations_own_address_is_not_personal_data():
+    text = ("extends: default\norganization:\n  names: [Hanamaru Yoga, はなまるヨガ]\n")
+    scanner = parse_policy(text, source="org").compile()
+    for post in ("はなまるヨガ 新宿スタジオ：東京都新宿区西新宿1丁目4-7 3階",
+                 "Hanamaru Yoga, new studio at 1-4-7 Nishi-Shinjuku, Shinjuku-ku"):
+        assert spans(scanner, post, "P109") == []
+    assert spans(scanner, "生徒さんの家は 東京都新宿区西新宿1丁目4-7 だよ", "P109") == [
+        "東京都新宿区西新宿1丁目4-7"]
 
 
 @pytest.mark.parametrize(("code", "text", "expected"), FLAGGED)

@@ -286,12 +286,21 @@ _SOMEONES_ADDRESS = re.compile(
     r"|の(?:個人の?)?(?:メアド|メールアドレス|アドレス|メール)(?:は|を|が|[:：])?\s*$",
     re.IGNORECASE)
 
+# A local part that is filler, not a name: xxxx, aaa, hoge, fuga, piyo.
+_FILLER_LOCAL = re.compile(r"([a-z])\1{2,}|hoge|fuga|piyo|hogehoge|foo|xyz|abc")
+
 # A local part naming a role, not a person: support@, info@, shop.contact@, cafe-info@, press@.
 _ROLE_LOCAL = re.compile(r"(?:^|[._-])(?:support|help|helpdesk|info|contact|sales|service"
                          r"|inquiry|inquiries|enquiry|enquiries|cs|customer|office|shop|store|booking"
                          r"|reservations?|orders?|press|media|pr|news|newsroom|ir|investors?"
                          r"|recruit|recruiting|careers?|jobs|hr|privacy|legal|compliance|marketing"
-                         r"|partners?|feedback|webmaster|events?|team|hello|koho|kouhou|saiyo)"
+                         r"|partners?|feedback|webmaster|events?|team|hello|koho|kouhou|saiyo"
+                         # mailboxes of a studio, a community or a clinic: bugs@, beta@, esports@
+                         r"|bugs?|beta|qa|esports|community|creators?|fanart|security|abuse"
+                         r"|reports?|submissions?|entry|entries|tournaments?|sponsors?"
+                         r"|partnerships?|apply|applications|devs?|studio|mods?|moderators?"
+                         r"|appeals|billing|payments?|accounts?|safety|tips|newsletter"
+                         r"|reception|appointments?|clinic|pharmacy)"
                          r"(?:$|[._\-0-9])", re.IGNORECASE)
 
 
@@ -340,6 +349,8 @@ class EmailDetector(_PiiDetector):
             found = _EMAIL.match(wide, m.start)
             if found is None or not _free_left(wide, m.start):
                 continue
+            if m.start and wide[m.start - 1] in "*＊●○•":
+                continue  # a****z@yahoo.co.jp: masked, only the last letters are shown
             start, end = found.span()
             domain = found.group(1).lower()
             tld = found.group(1).rsplit(".", 1)[1]
@@ -381,6 +392,8 @@ class EmailDetector(_PiiDetector):
         local = address.split("@", 1)[0]
         if address in self.ignore_addresses or local in self.ignore_local:
             return True
+        if _FILLER_LOCAL.fullmatch(local) or local.startswith(("your", "my_", "my.")):
+            return True  # xxxx@gmail.com, hoge@…, your_email@…: a form's sample, at any domain
         if local.rstrip("0123456789") not in self.placeholders:
             return False
         return any(domain == d or domain.endswith("." + d) for d in self.doc_domains)
@@ -976,6 +989,8 @@ class BankAccountDetector(_ContextNumberDetector):
             return False  # 1111111: a placeholder
         if _DATE8.fullmatch(digits):
             return False
+        if len(digits) == 17 and digits.startswith("765611"):
+            return False  # a SteamID64: a public game-account handle
         # a Japanese phone number is the phone rule's business
         return "-" in value or not re.fullmatch(r"0[1-9][0-9]{8,9}", digits)
 
@@ -1038,10 +1053,16 @@ class JpAddressDetector(_PiiDetector):
     block (``2-14-7 Ebisu-minami, Shibuya-ku``). US-style: ``742 Evergreen Terrace, Springfield, OR 97403`` counts with
     city, state and ZIP code; a bare ``742 Evergreen Terrace`` needs a ``context`` word such as
     'address' or 'live at'. ``exclude`` words nearby (本社, 店舗, 会場, office …) mark the
-    published address of a business or venue.
+    published address of a business or venue; the organization's own names (``organization.
+    names`` in the policy) count as such words, so a clinic or shop of the organization
+    announcing where it is stays clean.
     """
 
     name = "jp_address"
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        self.exclude_words = self.exclude_words + list(context.organization.names)
 
     def patterns(self) -> Sequence[Pattern]:
         digit = f"[0-9{_KANJI_NUM}]"
