@@ -3,16 +3,20 @@
 Compile once, scan many. ``Scanner.scan`` builds the normalized views of a post, runs the
 database over ``Text.wide`` and the automaton over ``Text.compact`` once each, and hands every
 rule's hits to its detector. Nothing is compiled while scanning.
+
+Context words (``trigger=False`` terms) are scanned only for rules that woke up. Rules that
+wake on exactly the same trigger terms and patterns (D101 and D102 share theirs) always wake
+together, so their context words share one literal set and one scan; a hit carries its rule.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .detectors.base import Context, Detector, Match, detector_class
+from .detectors.base import Context, Detector, Match, Term, detector_class
 from .errors import PolicyError, UsageError
 from .patterns import Entry, LiteralSet, PatternSet
 from .policy import ACCOUNTS, LANGUAGES, VERDICTS, Policy, Rule, default_policy
@@ -23,6 +27,10 @@ __all__ = ["Scanner"]
 
 _VERDICT_RANK = {v: i for i, v in enumerate(VERDICTS)}
 _SENTENCE_END = re.compile(r"[.!?。！？…]\s|\n")
+
+
+def _span_key(m: Match) -> tuple[int, int]:
+    return m.start, -m.end
 
 
 @dataclass(slots=True)
@@ -45,28 +53,56 @@ class Scanner:
         self.policy = policy
         self.context = context
         self._rules: list[_Compiled] = []
+        self._terms: list[Sequence[Term]] = []  # each rule's terms(), asked for once
         for rule in policy.rules.values():
             if rule.enabled:
                 detector = detector_class(rule.detector)(rule.params, context)
-                if self._can_fire(detector):
+                terms = detector.terms()
+                if self._can_fire(detector, terms):
                     self._rules.append(_Compiled(rule, detector))
+                    self._terms.append(terms)
         self._always = [i for i, c in enumerate(self._rules) if c.detector.runs_on_every_post()]
         self._patterns = self._compile_patterns()
+        self._folded: dict[str, str] = {}  # compact_term of each distinct term text
         self._triggers = self._compile_terms(range(len(self._rules)), trigger=True)
-        # Each rule's context words in a literal set of its own: a post scans only those of
-        # the rules it woke up, not every context word of the policy.
-        self._context = {i: lits for i in range(len(self._rules))
-                         if (lits := self._compile_terms([i], trigger=False)) is not None}
+        # Context words in literal sets per group of rules that wake together: a post scans
+        # only those of the rules it woke up, not every context word of the policy.
+        self._context: list[LiteralSet] = []
+        self._context_of: dict[int, int] = {}  # rule index -> index into _context
+        for members in self._wake_groups():
+            lits = self._compile_terms(members, trigger=False)
+            if lits is not None:
+                for i in members:
+                    self._context_of[i] = len(self._context)
+                self._context.append(lits)
+        del self._folded
 
     # ------------------------------------------------------------------ compile
 
     @staticmethod
-    def _can_fire(detector: Detector) -> bool:
+    def _can_fire(detector: Detector, terms: Sequence[Term] | None = None) -> bool:
         """False for a rule nothing can wake: e.g. the disclosure rule of a policy that names
         no products. Leaving it out saves scanning for its context patterns on every post."""
         return (detector.runs_on_every_post()
-                or any(t.trigger for t in detector.terms())
+                or any(t.trigger for t in (detector.terms() if terms is None else terms))
                 or any(p.trigger for p in detector.patterns()))
+
+    def _wake_groups(self) -> list[list[int]]:
+        """Rules grouped by what wakes them: the same trigger terms and trigger patterns.
+
+        Only a speed-up: a context hit is kept only for a rule that woke up, so a group that
+        wakes partly still gives each rule exactly its own hits.
+        """
+        groups: dict[tuple, list[int]] = {}
+        for i, compiled in enumerate(self._rules):
+            detector = compiled.detector
+            if detector.runs_on_every_post():
+                key: tuple = ("always", i)
+            else:
+                key = (tuple((t.text, t.word) for t in self._terms[i] if t.trigger),
+                       tuple((p.regex, p.caseless) for p in detector.patterns() if p.trigger))
+            groups.setdefault(key, []).append(i)
+        return list(groups.values())
 
     def _compile_patterns(self) -> PatternSet | None:
         entries = [
@@ -100,11 +136,14 @@ class Scanner:
     def _compile_terms(self, rule_indexes: Iterable[int], *, trigger: bool) -> LiteralSet | None:
         """The trigger terms (or the other terms) of the given rules as one literal set."""
         table: dict[str, list[tuple[int, int, bool, bool]]] = defaultdict(list)
+        cache = self._folded
         for rule_index in rule_indexes:
-            for key, term in enumerate(self._rules[rule_index].detector.terms()):
+            for key, term in enumerate(self._terms[rule_index]):
                 if term.trigger != trigger:
                     continue
-                folded = compact_term(term.text)
+                folded = cache.get(term.text)
+                if folded is None:
+                    folded = cache[term.text] = compact_term(term.text)
                 if not folded:
                     continue
                 left = term.word and is_latin_word_char(folded[0])
@@ -136,7 +175,7 @@ class Scanner:
                 continue
             hits = sorted(compiled.detector.find(t, pattern_hits.get(rule_index, []),
                                                  term_hits.get(rule_index, [])),
-                          key=lambda h: (h.start, -h.end))
+                          key=_span_key)
             covered = -1
             for hit in hits:
                 if hit.end <= covered:  # inside a longer hit of the same rule
@@ -174,9 +213,10 @@ class Scanner:
         triggered: set[int] = set(self._always)
         pattern_hits: dict[int, list[Match]] = {}
         matched: list[int] = []
-        if self._patterns is not None:
-            entries = self._patterns.entries
-            matched, found = self._patterns.scan(t)
+        patterns = self._patterns
+        if patterns is not None:
+            entries = patterns.entries
+            matched, found = patterns.scan(t)
             for i in matched:
                 if entries[i].trigger:
                     triggered.add(entries[i].rule_index)
@@ -187,36 +227,50 @@ class Scanner:
                 pattern_hits.setdefault(e.rule_index, []).extend(
                     Match(e.key, start, end) for start, end in spans)
         term_hits: dict[int, list[Match]] = {}
+        bounded = self._bounded
         if self._triggers is not None:
-            for cstart, cend, entries_ in self._triggers.scan(t):
-                span = t.compact_to_wide(cstart, cend)
-                for rule_index, key, left, right in entries_:
-                    if self._bounded(t, span, left, right):
+            occurrences = self._triggers.scan(t)
+            if occurrences:
+                to_wide = t.compact_to_wide
+                for cstart, cend, entries_ in occurrences:
+                    span = to_wide(cstart, cend)
+                    for rule_index, key, left, right in entries_:
+                        if (left or right) and not bounded(t, span, left, right):
+                            continue
                         triggered.add(rule_index)
                         term_hits.setdefault(rule_index, []).append(Match(key, *span))
-        for rule_index in triggered:
-            context = self._context.get(rule_index)
-            if context is None:
-                continue
-            for cstart, cend, entries_ in context.scan(t):
-                span = t.compact_to_wide(cstart, cend)
-                for _, key, left, right in entries_:
-                    if self._bounded(t, span, left, right):
+        if self._context_of:
+            context_of = self._context_of
+            for group in {context_of[r] for r in triggered if r in context_of}:
+                occurrences = self._context[group].scan(t)
+                if not occurrences:
+                    continue
+                to_wide = t.compact_to_wide
+                for cstart, cend, entries_ in occurrences:
+                    span = None
+                    for rule_index, key, left, right in entries_:
+                        if rule_index not in triggered:
+                            continue
+                        if span is None:
+                            span = to_wide(cstart, cend)
+                        if (left or right) and not bounded(t, span, left, right):
+                            continue
                         term_hits.setdefault(rule_index, []).append(Match(key, *span))
         for hits in term_hits.values():
-            hits.sort(key=lambda m: (m.start, -m.end))
+            if len(hits) > 1:
+                hits.sort(key=_span_key)
         if matched:
-            entries = self._patterns.entries
+            entries = patterns.entries
             for i in matched:
                 e = entries[i]
                 if e.rule_index in triggered:
                     pattern_hits.setdefault(e.rule_index, []).extend(
-                        Match(e.key, start, end) for start, end in self._patterns.spans(t, i))
+                        Match(e.key, start, end) for start, end in patterns.spans(t, i))
         for rule_index in list(pattern_hits):
             if rule_index not in triggered:
                 del pattern_hits[rule_index]
-            else:
-                pattern_hits[rule_index].sort(key=lambda m: (m.start, -m.end))
+            elif len(hits := pattern_hits[rule_index]) > 1:
+                hits.sort(key=_span_key)
         return triggered, pattern_hits, term_hits
 
     @staticmethod

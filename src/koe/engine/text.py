@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from functools import cached_property
 from itertools import compress
 
 import numpy as np
@@ -107,11 +106,41 @@ _WIDE, _FOLD, _COMPACT, _SLOW_BMP, _SLOW_ASTRAL = _build_tables()
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+# Every BMP character that the wide view does not keep as it is: what NFKC changes in length
+# (the slow path) and what the wide table maps to something else. A post with none of them
+# and no astral character is its own wide view, with no translate at all (about half the
+# Japanese posts). Astral characters stay out of the class: with them ``re`` can no longer
+# test a character with one table lookup.
+_CHANGED = re.compile("[" + _ranges(sorted(
+    {cp for cp in range(0x10000) if _WIDE[cp] != chr(cp) and not 0xD800 <= cp < 0xE000}
+    | {cp for cp in range(0x80, 0x10000)
+       if not 0xD800 <= cp < 0xE000 and _SLOW_BMP.match(chr(cp))})) + "\ud800-\udfff]")
+
+
 def _needs_slow_path(text: str) -> bool:
     """True when NFKC could change the length of something in ``text``."""
     if _SLOW_BMP.search(text):
         return True
+    if _ASTRAL.search(text) is None:
+        return False
     return any(m.group() in _SLOW_ASTRAL for m in _ASTRAL.finditer(text))
+
+
+class _cached:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first
+    read): a ``Text`` belongs to one scan in one thread."""
+
+    __slots__ = ("fn", "name")
+
+    def __init__(self, fn):  # type: ignore[no-untyped-def]
+        self.fn = fn
+        self.name = fn.__name__
+
+    def __get__(self, instance, owner=None):  # type: ignore[no-untyped-def]
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.fn(instance)
+        return value
 
 
 # Which characters of wide are kept in compact, as translate tables: 1 kept, 0 dropped.
@@ -152,6 +181,12 @@ def is_latin_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+# Characters of ``wide`` whose folded form is a Latin letter or digit: a word boundary test
+# looks at one character without folding the whole post. (Astral characters fold to
+# themselves and are never Latin.)
+_FOLDS_TO_WORD_CHAR = frozenset(cp for cp in range(0x10000) if is_latin_word_char(_FOLD[cp]))
+
+
 class Text:
     """One post and its normalized views.
 
@@ -172,11 +207,13 @@ class Text:
             self.wide_bytes = original.encode("ascii")
             self.compact = self.wide_bytes.translate(_ASCII_FOLD, _ASCII_DROP).decode("ascii")
             return
-        if _needs_slow_path(original):
+        self._starts = self._ends = None
+        if _CHANGED.search(original) is None and _ASTRAL.search(original) is None:
+            self.wide = original
+        elif _needs_slow_path(original):
             self._slow_path(original)
         else:
             self.wide = original.translate(_WIDE)
-            self._starts = self._ends = None
         self.wide_bytes = self.wide.encode("utf-8")
         self.compact = self.wide.translate(_COMPACT)
 
@@ -220,15 +257,15 @@ class Text:
         self._starts = starts
         self._ends = ends
 
-    @cached_property
+    @_cached
     def folded(self) -> str:
         return self.wide.translate(_FOLD)
 
-    @cached_property
+    @_cached
     def compact_bytes(self) -> bytes:
         return self.compact.encode("utf-8")
 
-    @cached_property
+    @_cached
     def _compact_byte_starts(self) -> np.ndarray:
         codes = np.frombuffer(self.compact.encode("utf-32-le"), dtype=np.uint32)
         sizes = 1 + (codes >= 0x80) + (codes >= 0x800) + (codes >= 0x10000)
@@ -240,11 +277,11 @@ class Text:
             return int(np.searchsorted(self._compact_byte_starts, byte_offset))
         return len(self.compact_bytes[:byte_offset].decode("utf-8", "replace"))
 
-    @cached_property
+    @_cached
     def _codes(self) -> np.ndarray:
         return np.frombuffer(self.wide.encode("utf-32-le"), dtype=np.uint32)
 
-    @cached_property
+    @_cached
     def _compact_index(self) -> list[int]:
         """Where in ``wide`` each character of ``compact`` comes from."""
         wide = self.wide
@@ -254,7 +291,7 @@ class Text:
             flags = wide.translate(_KEPT_CHARS).encode("latin-1", "replace")
         return list(compress(range(len(wide)), flags))
 
-    @cached_property
+    @_cached
     def _byte_starts(self) -> np.ndarray:
         codes = self._codes
         sizes = 1 + (codes >= 0x80) + (codes >= 0x800) + (codes >= 0x10000)
@@ -284,8 +321,8 @@ class Text:
 
     def is_word_start(self, pos: int) -> bool:
         """True when ``wide[pos]`` does not continue a Latin word from the left."""
-        return pos == 0 or not is_latin_word_char(self.folded[pos - 1])
+        return pos == 0 or ord(self.wide[pos - 1]) not in _FOLDS_TO_WORD_CHAR
 
     def is_word_end(self, pos: int) -> bool:
         """True when a Latin word does not go on at ``wide[pos]``."""
-        return pos >= len(self.wide) or not is_latin_word_char(self.folded[pos])
+        return pos >= len(self.wide) or ord(self.wide[pos]) not in _FOLDS_TO_WORD_CHAR
