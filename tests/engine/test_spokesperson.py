@@ -273,3 +273,59 @@ def test_an_institution_names_itself_by_the_noun_of_its_name():
         "The university will fully cooperate"]
     # "the university" is only its own word where the name ends in University
     assert spans(bank, "The university will fully cooperate with the investigation.", "O101") == []
+
+
+# Round 3 families: the company's own word with a plain declarative verb, "we" announcing or
+# deciding, compensation handed to every user, "X's position is that … we", a header naming the
+# organization, a product notice with an apology to the public, the organization introducing itself.
+ANNOUNCEMENT_FLAGGED = [
+    ("弊社は来年度から全拠点で週休3日制を試行します", "弊社は"),
+    ("当社は4月1日をもって大阪営業所を閉鎖します。", "当社は"),
+    ("当院では土曜日の午後の診療を休診とさせていただきます", "当院では"),
+    ("We at Acme have decided to move all support to a 24-hour schedule.",
+     "We at Acme have decided to"),
+    ("Our company is officially announcing a new partnership with the city of Sapporo.",
+     "Our company is officially announcing"),
+    ("Acme will be closed on the national holiday; support tickets resume on Tuesday.",
+     "Acme will be closed"),
+    ("Our company will open a Fukuoka office next spring, officially confirmed.",
+     "Our company will open a Fukuoka office next spring, officially confirmed"),
+    ("障害のお詫びとして、全ユーザーに1か月分の利用料を返金いたします", "お詫びとして、全ユーザーに1か月分の利用料を返金いたします"),
+    ("Refunds will be issued to all affected accounts by Friday.",
+     "Refunds will be issued to all"),
+    ("Acme's position is that the patent claim is baseless, and we will contest it in court.",
+     "Acme's position is"),
+    ("Update from Acme: the Nagoya event moves to the larger hall.", "Update from Acme:"),
+    ("アクメクラウドのファイル共有機能を一時停止いたします。ご不便をおかけし申し訳ございません。",
+     "アクメクラウドのファイル共有機能を一時停止いたします"),
+    ("Official statement: Acme Cloud backups were never exposed.", "Official statement:"),
+    ("アクメです。本日の展示会ブースは15時で終了となります。", "アクメです"),
+    ("Acme here: thanks for your patience, the sign-up page works again.", "Acme here"),
+]
+
+ANNOUNCEMENT_CLEAN = [
+    "当社は残業が多すぎて困ってます",
+    "当社はどうしてこんなに会議が多いんでしょうか？",
+    "Acme is closing the Osaka office next year, sad to see it go",
+    "Acme has decided to raise prices again",
+    "Acme officially confirmed the release date for the new plan",
+    "Announcement from Acme: they are discontinuing the free tier",
+    "補填として全員に石が配布されるらしい",
+    "補償として返金しますって言われたけど、まだ振り込まれてない",
+    "Apple's position is that we should all buy new cables lol",
+    "My landlord's position is that we pay for the broken heater",
+    "推しの会社はアクメです。",
+    "アクメです、って電話が来たけど詐欺っぽい",
+    "アクメクラウドの解約手続きをいたしました。ご迷惑をおかけしましたと言われた",
+    "Official statement: my cat hates Acme Cloud's new login page",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), ANNOUNCEMENT_FLAGGED)
+def test_it_reports_the_organization_announcing(acme, text, span):
+    assert span in spans(acme, text, "O101")
+
+
+@pytest.mark.parametrize("text", ANNOUNCEMENT_CLEAN)
+def test_it_leaves_news_and_relayed_announcements_alone(acme, text):
+    assert spans(acme, text, "O101") == []

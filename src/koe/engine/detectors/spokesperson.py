@@ -58,7 +58,10 @@ _VERB_AS_TOPIC = re.compile(r"[、,]?\s*(?:は|を|が|との)")
 
 # An announcement header at the start of a line: 【お知らせ】, STATEMENT:, 📢 Official:, (official).
 _OFFICIAL_KEY = 3  # patterns()[3] is an official English predicate (_EN_OFFICIAL)
-_HEADERS = 4  # patterns() from this index on are announcement headers
+_COMPENSATION = 4  # patterns()[4] hands out compensation to every user (補填として…配布します)
+_POSITION = 5  # patterns()[5] is "X's position is that": a statement when "we" follows
+# patterns()[6] wakes the detector for the company's own word with a declarative verb (当社は…導入します)
+_HEADERS = 7  # patterns() from this index on are announcement headers
 _LINE_START = re.compile(r"(?:^|\n)[^\w\n]{0,4}$")
 _TITLES = 2  # the last patterns() are titles, which also need the formal register
 # A title line before its ending (システムメンテナンス|のお知らせ): short, no sentence in it.
@@ -82,6 +85,15 @@ _POLITE = re.compile(r"(?:ます|です|ません)(?![か])")
 # and the humble verbs a company uses of itself (いたします, 申し上げます, まいります, おります).
 _SUBJECT = re.compile(r"(?:(?:として|といたしまして|としまして|におきまして)(?:は|も)?|は|では|より|から)[、,]?")
 _HUMBLE = re.compile(r"(?:いたしま|申し上げま|まいりま|おりま)(?:す|した|せん)")
+# What an operator declares it does, in the polite form: 導入します, 休診とさせていただきます,
+# 実施しております (not 混んでます, なりました). With the company's own word (当社, 当院 …) as the
+# subject, or in an announcement about its products, it is the company announcing.
+# A third person in an announcement: relayed ("Announcement from Acme: they're closing …").
+_STRONG_HEADER = re.compile(r"official|statement|公式|声明", re.IGNORECASE)
+_THEY = re.compile(r"\b(?:they|they're|their|them)\b", re.IGNORECASE)
+_DECLARE = re.compile(r"(?:し|いたし|致し|させていただき)(?:ま(?:す|した|せん)|ております|ています)(?![か])")
+# A company apologizing to its public for an inconvenience: ご迷惑をおかけし申し訳ございません.
+_PUBLIC_APOLOGY = re.compile(r"ご(?:迷惑|不便|心配|負担)を(?:お)?(?:かけ|掛け)[^。\n]{0,8}?(?:申し訳|お詫び|深く)")
 _HONORIFIC = re.compile(r"さん|様|さま|殿|氏|ちゃん|くん")
 # After a signature: nothing but a company word and punctuation to the end of the post.
 _SIGNATURE_TAIL = re.compile(r"\s*(?:team|一同|広報部?|より)?\s*[.!。！)）]*\s*$", re.IGNORECASE)
@@ -98,6 +110,9 @@ _EN_OFFICIAL = (
     r"notify\s+(?:all|affected|impacted|customers|clients|users)|"
     r"contact\s+(?:all|affected|impacted|every)|take\s+(?:appropriate|all|every|legal|firm)|"
     r"provide\s+(?:an?\s+|further\s+)?updates?)|"
+    r"will\s+be\s+(?:temporarily\s+)?(?:closed|suspended|discontinued|postponed|extended)\b|"
+    r"(?:is|are)\s+(?:officially\s+|now\s+)?(?:closing|shutting\s+down|suspending|discontinuing|recalling|"
+    r"announcing|extending|postponing)\b|(?:has|have)\s+(?:officially\s+)?decided\s+to|"
     r"(?:is|are)\s+(?:currently\s+|now\s+|fully\s+)?(?:aware\s+of|investigating|looking\s+into|"
     r"cooperating|working\s+(?:closely|to\s+(?:restore|resolve))|in\s+contact\s+with)|"
     r"(?:has|have)\s+(?:no\s+(?:plans?|intention)\s+(?:to|of)|not\s+been\s+(?:contacted|informed)|"
@@ -105,6 +120,12 @@ _EN_OFFICIAL = (
     r"taken\s+(?:immediate|steps|measures))|"
     r"(?:sincerely|deeply|wholeheartedly)\s+(?:apologi[sz]es?|regrets?)|"
     r"(?:does|do)\s+not\s+(?:comment|tolerate|disclose)|remains?\s+(?:fully\s+)?committed)\b")
+# News told of the company in the same words ("Acme is closing its Osaka office", "Acme has decided
+# to …"): the progressive and the decision are its word only with "we" or "our …" as the subject.
+_FIRST_PLURAL_ONLY = re.compile(r"(?:is|are)\s+(?:officially\s+|now\s+)?(?:closing|shutting|suspending|"
+                                r"discontinuing|recalling|announcing|extending|postponing)|"
+                                r"ha(?:s|ve)\s+(?:officially\s+)?decided", re.IGNORECASE)
+_FIRST_PLURAL = re.compile(r"we\b|our\b|私たち|我々|私ども", re.IGNORECASE)
 # The subject of such a sentence: "We" (also "We at Acme", "We, Acme,"), at the sentence start.
 _WE_SUBJECT = re.compile(r"[^\w]*we(?:,?\s+(?:at\s+)?[^,.!?\n]{1,30},)?\s*$", re.IGNORECASE)
 # "We are aware of how lucky we are": a clause, not the matter an institution is aware of.
@@ -189,6 +210,15 @@ class SpokespersonDetector(_Tagged):
         self._org_keys = {compact_term(n) for n in org + we}
 
     def patterns(self) -> Sequence[Pattern]:
+        if self._patterns is None:
+            self._patterns = self._build_patterns()
+        return self._patterns
+
+    _patterns: list[Pattern] | None = None
+
+    def _build_patterns(self) -> list[Pattern]:
+        # The company's own first person in Japanese (当社, 当院 …; not the plain word 会社).
+        own = "|".join(re.escape(w) for w in self.param_list("company") if not w.isascii() and w != "会社")
         # A post wakes the detector with a statement phrase, an act, the humble register, an
         # ending that may be a signature or an announcement header: the company's name alone
         # (in every post about its products) does not.
@@ -196,6 +226,14 @@ class SpokespersonDetector(_Tagged):
                 Pattern(_FORMAL_JA, "humble register"),
                 Pattern(r"(?:[—–―~〜]|\s-|^-)[^\n]{1,30}$|[(（][^()（）\n]{1,20}[)）]\s*$", "signature"),
                 Pattern(_EN_OFFICIAL, "official predicate", caseless=True),
+                Pattern(r"(?:補填|補償|詫び石|お詫びとして)[^。\n!！?？]{0,30}?(?:配布|付与|お配り|送付|返金)"
+                        r"(?:いた)?(?:します|しました|させていただきます)|"
+                        r"\b(?:compensation|apology\s+\w+|refunds?)\s+will\s+be\s+(?:distributed|sent|issued|"
+                        r"granted|given)\s+to\s+(?:all|every|affected)", "compensation", caseless=True),
+                Pattern(r"\b\w+['’]s\s+(?:official\s+)?position\s+is\b", "position", caseless=True),
+                Pattern(f"(?:{own})(?:は|では|として(?:は)?)[^。\n!！?？]{{0,60}}?"
+                        r"(?:し|させていただき)(?:ま(?:す|した)|ております|ています)" if own else r"(?!)",
+                        "company declares"),
                 Pattern(r"【[^】\n]{0,12}(?:お知らせ|告知|声明|公式|お詫び|謝罪|ご報告|重要|"
                         r"プレスリリース|発表)[^】\n]{0,12}】", "header"),
                 Pattern(r"(?:お客様|ユーザー|利用者|関係者|株主)(?:の皆様)?各位", "header"),
@@ -204,6 +242,8 @@ class SpokespersonDetector(_Tagged):
                         r"press release|公式発表|声明|お知らせ|ご報告|お詫び)"
                         r"\s*[:：]", "header", caseless=True),
                 Pattern(r"[(（\[［]\s*(?:official|公式)\s*[)）\]］]", "header", caseless=True),
+                Pattern(r"(?:important\s+|official\s+)?(?:announcement|notice|update|message|news)\s+from\s+"
+                        r"[^:：\n]{1,30}[:：]", "header", caseless=True),
                 Pattern(r"(?:important\s+)?(?:notice|announcement)\s+(?:of|regarding|about|concerning)\s",
                         "title", caseless=True),
                 # the end of a title line: システムメンテナンスのお知らせ, 不正利用に関するお詫び
@@ -240,6 +280,8 @@ class SpokespersonDetector(_Tagged):
             return _REPORTED.search(wide, s0, s1) is not None
 
         for m in tags.get("statements", []):
+            if self.word(m).endswith(_INTRODUCTIONS) and not _introduces(wide, m):
+                continue
             if not told(m) and not _QUESTION.search(wide, *_sentence(wide, m.start, m.end)):
                 yield Hit(m.start, m.end, f"official-statement phrase '{self.word(m)}'")
                 return
@@ -257,7 +299,10 @@ class SpokespersonDetector(_Tagged):
                 continue
             if self.word(act).endswith(("す", "ん")) and _VERB_AS_TOPIC.match(wide, act.end):
                 continue
+            past = self.word(act).endswith("ed")
             for v in voices:
+                if past and not _FIRST_PLURAL.match(self.word(v)):
+                    continue  # "Acme officially confirmed …" is news, "our company … officially confirmed" is not
                 if _same_sentence(wide, v, act) and not told(act) and not told(v):
                     lo, hi = min(v.start, act.start), max(v.end, act.end)
                     yield Hit(lo, hi, f"company voice '{self.word(v)}' with '{self.word(act)}'")
@@ -270,11 +315,31 @@ class SpokespersonDetector(_Tagged):
                 continue
             s0, s1 = _sentence(wide, v.start, v.end)
             humble = _HUMBLE.search(wide, subject.end(), s1)
+            if humble is None and compact_term(self.word(v)) not in self._org_keys:
+                # 当社は…導入します: the company's own word needs no humble verb
+                humble = _DECLARE.search(wide, subject.end(), s1)
             if humble is None or _VERB_AS_TOPIC.match(wide, humble.end()):
                 continue
             if (not _OPINION.search(wide, s0, s1)
                     and not _CAREER.search(wide, s0, s1) and not told(v)):
                 yield Hit(v.start, subject.end(), f"company voice '{self.word(v)}' in the humble form")
+                return
+
+        for pm in patterns:
+            if pm.key not in (_COMPENSATION, _POSITION):
+                continue
+            s0, s1 = _sentence(wide, pm.start, pm.end)
+            sentence = wide[s0:s1]
+            if (_OPINION.search(sentence) or _HEDGE.search(sentence) or _FIRST_SINGULAR.search(sentence)
+                    or told(pm)):
+                continue
+            if pm.key == _COMPENSATION:
+                # 補填として全員に配布します, "compensation will be distributed to all players"
+                yield Hit(pm.start, pm.end, "compensation announced to every user")
+                return
+            if _WE.search(wide, pm.end, s1) or re.search(r"\bour\b", sentence[pm.end - s0:], re.I):
+                # "Acme's position is that the claim has no merit, and we will …"
+                yield Hit(pm.start, pm.end, "the organization's position stated as 'we'")
                 return
 
         last = len(self.patterns()) - 1
@@ -285,15 +350,31 @@ class SpokespersonDetector(_Tagged):
             headers = [m for m in headers if m.key <= last - _TITLES]
         org_voices = [v for v in voices if compact_term(self.word(v)) in self._org_keys]
         signature = _signature(wide, org_voices)
-        about_org = bool(org_voices) or (bool(products) and _FORMAL.search(wide) is not None)
+        about_org = bool(org_voices) or (bool(products) and (
+            _FORMAL.search(wide) is not None or _DECLARE.search(wide) is not None))
         for h in headers:
             if _CAREER.search(wide):
                 break
-            if ((signature is not None or (about_org and not _FIRST_SINGULAR.search(wide)))
+            # "Official statement: Acme Cloud …": an official header needs only the product
+            about = about_org or (bool(products) and _STRONG_HEADER.search(wide, h.start, h.end) is not None)
+            if _THEY.search(wide):
+                break
+            if ((signature is not None or (about and not _FIRST_SINGULAR.search(wide)))
                     and not told(h) and not any(told(v) for v in org_voices)):
                 start = wide.rfind("\n", 0, h.start) + 1 if h.key == last else h.start
                 yield Hit(start, len(wide[:h.end].rstrip()), "announcement header about the organization")
                 return
+        # みどりケアの一部機能を停止いたします。ご不便をおかけし申し訳ございません: the company doing
+        # something to its product in the humble form and apologizing to its public for it.
+        apology = _PUBLIC_APOLOGY.search(wide) if (products or org_voices) else None
+        if apology is not None and not _FIRST_SINGULAR.search(wide) and not _CAREER.search(wide):
+            said = Match(-1, apology.start(), apology.end())
+            for target in org_voices or [p for p in products if not _inside(p, voices)]:
+                s0, s1 = _sentence(wide, target.start, target.end)
+                humble = _HUMBLE.search(wide, target.end, s1)
+                if humble is not None and not told(said) and not told(target):
+                    yield Hit(target.start, humble.end(), "the organization's notice with an apology to its public")
+                    return
         if (signature is not None and _FORMAL.search(wide) and not _CAREER.search(wide)
                 and not told(signature)):
             yield Hit(signature.start, signature.end,
@@ -313,6 +394,9 @@ class SpokespersonDetector(_Tagged):
             subject = next((v for v in voices if s0 <= v.start and v.end <= pm.start
                             and not wide[v.end:pm.start].strip(" ,")
                             and _SUBJECT_START.fullmatch(wide, s0, v.start)), None)
+            if (subject is not None and _FIRST_PLURAL_ONLY.match(wide, pm.start)
+                    and not _FIRST_PLURAL.match(self.word(subject))):
+                subject = None
             if subject is not None and not told(subject):
                 yield Hit(subject.start, pm.end,
                           f"the organization '{self.word(subject)}' states '{wide[pm.start:pm.end]}'")
@@ -323,6 +407,18 @@ class SpokespersonDetector(_Tagged):
                 yield Hit(we.start() if we else pm.start, pm.end,
                           f"'we' states '{wide[pm.start:pm.end]}' for the organization")
                 return
+
+
+# The organization introducing itself at the start of a post or line: 「ピクセルキツネです。」,
+# 「みどりクリニックより：」, "PXK here:".
+_INTRODUCTIONS = ("です", "より", " here")
+
+
+def _introduces(wide: str, m: Match) -> bool:
+    after = wide[m.end:m.end + 1]
+    return (_LINE_START.search(wide, 0, m.start) is not None
+            and (after in ":：" if not after or wide[m.start:m.end].endswith(("より", "here"))
+                 else after in "。！!、\n"))
 
 
 def _org_forms(names: Iterable[str], ja: Sequence[str] = _JA_FORMS,
