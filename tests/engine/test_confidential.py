@@ -146,3 +146,79 @@ def test_a_cue_about_others_or_in_advice_is_clean(minato, text):
 def test_the_organizations_own_unreleased_news_still_counts_next_to_another_name(minato):
     assert spans(minato, "Minato Pay's unreleased feature, but here's a sneak peek",
                  "C103") == ["unreleased"]
+
+
+# A third organization: a code name in kana that ends in a long vowel (グライダー) and one
+# that is an everyday word written in hiragana (さくら).
+HOSHINO_POLICY = """\
+extends: default
+organization:
+  names: ["Hoshino Foods", "ほしの食品"]
+  products: ["Hoshino Bento", "ほしの弁当"]
+  codenames: ["Glider", "グライダー", "Sakura", "さくら"]
+"""
+
+
+@pytest.fixture(scope="module")
+def hoshino():
+    from koe.engine import parse_policy
+
+    return parse_policy(HOSHINO_POLICY, source="hoshino.yaml").compile()
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # the long vowel mark at the end belongs to the code name
+    ("グライダーの定例、また延びた", "グライダー"),
+    ("グライダーのレビュー、金曜までに終わらせる", "グライダー"),
+    # hiragana with a work word, and a suffix that says what something is for
+    ("さくらのデモ、役員会で好評だった", "さくら"),
+    ("さくら用の検証環境、本番と分けておいた", "さくら"),
+    # English with the same capitals and a build or a trial
+    ("Sakura alpha build is on the test phones now", "Sakura"),
+])
+def test_a_kana_or_hiragana_code_name_doing_work_is_flagged(hoshino, text, span):
+    assert spans(hoshino, text, "C101") == [span]
+
+
+@pytest.mark.parametrize("text", [
+    # hiragana is how the word is written: no work word, no finding
+    "さくら咲いたね、お花見いこ",
+    "娘の名前、さくらにしようか迷ってる",
+    # part of a longer word: a compound with a kanji, a hiragana word around it
+    "さくら餅、会議のお茶菓子に出てきた",
+    "グライダー部の練習スケジュールが決まった",
+    # a film by its year, watched again, a pet, an emulator
+    "Glider (1994) still holds up, what an ending",
+    "binged Glider over the weekend, no regrets",
+    "Our dog Sakura turned five today 🎂",
+    "Sakura was my favourite emulator back in the day",
+])
+def test_a_code_name_in_its_everyday_sense_is_clean(hoshino, text):
+    assert spans(hoshino, text, "C101") == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # internal documents quoted as the source
+    ("社内資料だけど、来期のボーナスは減るらしい", "社内資料"),
+    ("internal memo: the Osaka office closes in March", "internal memo"),
+    # the zipped-mouth emoji keeps a secret, like 🤫
+    ("the merger announcement is on Friday 🤐", "🤐"),
+    ("ほしの弁当の値上げ、来週発表🤐", "🤐"),
+])
+def test_internal_documents_and_secrecy_emoji_are_cues(hoshino, text, span):
+    assert span in spans(hoshino, text, "C103")
+
+
+@pytest.mark.parametrize("text", [
+    # players dug it out of the released files: public, even about the organization's own app
+    "leak via dataminers: unreleased Hoshino Bento themes found in the app files",
+    "データマイナーが見つけた未発表のほしの弁当コラボ、けど本当に来るのかな",
+    # a question about the word itself
+    "オフレコって何の意味？上司がよく言うんだけど",
+    "「極秘」ってどういう意味？会社の書類に書いてあった",
+    # advice about internal documents, and a secret that is not about work
+    "社内資料の作り方のコツ、研修で教わった",
+    "🤐 my lips are sealed about the surprise party",
+])
+def test_public_leaks_and_questions_about_the_word_are_clean(hoshino, text):
+    assert "C103" not in rules_found(hoshino, text)

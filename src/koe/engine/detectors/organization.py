@@ -118,10 +118,10 @@ class CodenameDetector(_Tagged):
         groups["project"] = groups["project"] + list(org.names + org.products)
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
-        tags = self.by_tag(terms)
+        wide = text.wide
+        tags = self.by_tag([_whole(wide, m, self.word(m)) for m in terms])
         contexts = tags.get("context", [])
         project = tags.get("project", [])
-        wide = text.wide
         for m in tags.get("codenames", []):
             listed = self.word(m)
             written = wide[m.start:m.end]
@@ -143,7 +143,7 @@ class CodenameDetector(_Tagged):
             ctx = near(work, m.start, m.end, self.radius)
             if ctx is not None:
                 yield Hit(m.start, m.end, f"code name '{listed}', context word '{self.word(ctx)}'")
-            elif written == listed and (listed.isascii() or not _KANA.search(listed)):
+            elif written == listed and (listed.isascii() or not _ANY_KANA.search(listed)):
                 yield Hit(m.start, m.end, f"code name '{listed}'")
 
 
@@ -165,6 +165,7 @@ def _work_attached(wide: str, m: Match, work: list[Match], loose: bool = False) 
 _ARTICLE_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:a|an)\s+$")
 _SEEN_BEFORE = re.compile(
     r"(?i)(?:^|[^\w])(?:see|saw|seen|seeing|spot|spotted|spotting|watch|watched|watching"
+    r"|rewatch|rewatched|rewatching|binge|binged|bingeing"
     r"|photograph|photographed|photographing|shoot|shot|ride|rides|riding|rode|ridden|take|took"
     r"|taking|catch|caught|board|boarded|boarding|look(?:ed|ing)? at|listen(?:ed|ing)? to"
     r"|observe|observed|observing|feed|fed|feeding)\s+(?:the\s+)?$")
@@ -173,8 +174,10 @@ _NAME_AFTER = re.compile(r" [A-Z][a-z]{2,}")  # "Sirius Black", "Orion Health": 
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
 _QUOTED_TITLE = re.compile(r"[」』\"'”’]\s*(?:って|という|っていう|とは|\s+by\s)")
 _OPEN_QUOTE = re.compile(r"[「『\"'“‘]$")
-_SEEN_AFTER = re.compile(r"(?:を|が|は|も)?(?:見(?!せ)|観(?!点)|撮|眺|目撃|撮影|観察|観測)"
+_SEEN_AFTER = re.compile(r"(?:を|が|は|も)?(?:見(?!せ)|観(?!点)|撮|眺|目撃|撮影|観察|観測|聴)"
                          r"|(?:に|で)乗")
+# "Moonfall (2022)", 「アスター（1998）」: the year of a film, a book or an album.
+_YEAR_AFTER = re.compile(r"\s*[(（]\s*(?:19|20)[0-9]{2}\s*[)）]")
 
 
 def _everyday_use(wide: str, start: int, end: int, work: list[Match]) -> bool:
@@ -188,6 +191,7 @@ def _everyday_use(wide: str, start: int, end: int, work: list[Match]) -> bool:
         return False
     return bool(_ARTICLE_BEFORE.search(before) or _SEEN_BEFORE.search(before)
                 or _NAME_AFTER.match(wide, end) or _SEEN_AFTER.match(wide, end)
+                or _YEAR_AFTER.match(wide, end)
                 or (_OPEN_QUOTE.search(before) and _QUOTED_TITLE.match(wide, end)))
 
 
@@ -205,13 +209,43 @@ _KANA = re.compile(r"[\u30a1-\u30fa\u30fc]")
 _KANA_TAIL = re.compile(r"[\u30a1-\u30fa\u30fc]{1,2}(?![\u30a1-\u30fa\u30fc])")
 
 
+_ANY_KANA = re.compile(r"[\u3041-\u3096\u30a1-\u30fa\u30fc]")
+_HIRA = re.compile(r"[\u3041-\u3096]")
+# Hiragana that may follow or precede a word: particles and endings (ゆずの, ゆずって, のゆず).
+_HIRA_AFTER_WORD = frozenset("のがはをにでともやへっかまよねさじだなけしぞわ")
+_HIRA_BEFORE_WORD = frozenset("のはがをにでともやへねよ")
+# A kanji straight after a kana word makes a compound (コハク酸, ゆず茶, コハク色), except the
+# suffixes that name what the word is for or belongs to (コハク用, ゆず版, アスター側).
+_KANJI_AFTER = re.compile(r"[\u4e00-\u9fff々]")
+_KANJI_SUFFIX = frozenset("用向側版系組班的内")
+
+
+def _whole(wide: str, m: Match, word: str) -> Match:
+    """The match including a trailing long vowel mark the compact view dropped (アスター)."""
+    end = m.end
+    if word.endswith("ー"):
+        while end < len(wide) and wide[end] in "ーｰ〜~":
+            end += 1
+    return m if end == m.end else Match(m.key, m.start, end)
+
+
 def _inside_kana_word(wide: str, m: Match, known: list[Match]) -> bool:
-    """A kana code name that is part of a longer katakana word: after more katakana
-    (「ミレニアムファルコン」) or with a short ending of its own (「ファルコンズ」). A compound
-    with a whole word (「ファルコンダッシュボード」) is still the code name."""
+    """A kana code name that is part of a longer word: after more katakana
+    (「ミレニアムファルコン」), with a short ending of its own (「ファルコンズ」), before a kanji
+    (「コハク酸」, 「ゆず茶」), or, written in hiragana, inside a hiragana word (「ゆずる」). A
+    compound with a whole known word (「ファルコンダッシュボード」, 「ゆず開発」) is still the
+    code name."""
+    after_known = any(k.start == m.end for k in known)
     if m.start and _KANA.match(wide, m.start - 1):
         return not any(k.end == m.start for k in known)
-    return bool(_KANA_TAIL.match(wide, m.end)) and not any(k.start == m.end for k in known)
+    if _KANJI_AFTER.match(wide, m.end) and wide[m.end] not in _KANJI_SUFFIX:
+        return not after_known
+    if _HIRA.match(wide, m.start):
+        if m.start and _HIRA.match(wide, m.start - 1) and wide[m.start - 1] not in _HIRA_BEFORE_WORD:
+            return True
+        if _HIRA.match(wide, m.end) and wide[m.end] not in _HIRA_AFTER_WORD:
+            return not after_known
+    return bool(_KANA_TAIL.match(wide, m.end)) and not after_known
 
 
 def _kana_fragment(wide: str, c: Match, m: Match) -> bool:
@@ -278,6 +312,11 @@ _OTHERS_BEFORE = re.compile(r"(?:[A-Z][\w&.\-]*(?:'s|’s)|[A-Za-z][\w&.\-]*の|
                             r"\s*$")
 
 
+# The word itself asked about: 「NDAって何の略？」, 「未発表ってどういう意味」, "NDA stands for".
+_WORD_QUESTION = re.compile(r"[」』\"”]?\s*(?:(?:って|とは|という|っていう)[^。！!\n]{0,24}?"
+                            r"(?:何|なに|意味|略|どういう|[?？])|\s+(?:stands? for|means)\b)")
+
+
 class ConfidentialCueDetector(_Tagged):
     """Words that mark information as confidential, judged by what is around them.
 
@@ -296,11 +335,14 @@ class ConfidentialCueDetector(_Tagged):
     organization, its products or code names are nearby. So are cues that belong to someone
     else: another name's ("Apple's unreleased …", 「他社の未発表…」) or news with an ``others``
     word (competitor, 報道, "rumor has it"). 機密 inside a longer cue (機密保持契約) is that cue.
+    A ``public`` word nearby (datamined, リーク情報, leakers) means players already dug it out
+    of released files: that is public, even about the organization's own game. Nor is a
+    question about the word itself (「NDAって何の略？」, "NDA stands for …") a leak.
     """
 
     name = "confidential_cue"
     GROUPS = ("markings", "generic", "secrecy", "embargo", "work", "reveal", "advice", "ordinary",
-              "others")
+              "others", "public")
     TRIGGERS = frozenset({"markings", "generic", "secrecy", "embargo"})
 
 
@@ -313,6 +355,7 @@ class ConfidentialCueDetector(_Tagged):
         tags = self.by_tag(terms)
         advice = tags.get("advice", [])
         r = self.radius
+        wide = text.wide
         for m in tags.get("markings", []):
             if near(advice, m.start, m.end, r) is None:
                 yield Hit(m.start, m.end, f"confidentiality marking '{self.word(m)}'")
@@ -323,13 +366,19 @@ class ConfidentialCueDetector(_Tagged):
         reveal = tags.get("reveal", [])
         longer = tags.get("markings", []) + tags.get("embargo", [])
 
+        public = tags.get("public", [])
+
         def everyday(m: Match) -> bool:
-            """About a film or a band, or about someone else's news, not the organization's."""
+            """About a film or a band, or about someone else's news, not the organization's;
+            or about the word itself (「NDAって何？」), or about what players dug out of the
+            released files, which is public even when it is the organization's."""
+            if _WORD_QUESTION.match(wide, m.end) or near(public, m.start, m.end, r) is not None:
+                return True
             if near(own, m.start, m.end, r + 20) is not None:
                 return False
             return (near(ordinary, m.start, m.end, r) is not None
                     or near(others, m.start, m.end, r) is not None
-                    or _OTHERS_BEFORE.search(text.wide, max(0, m.start - 30), m.start) is not None)
+                    or _OTHERS_BEFORE.search(wide, max(0, m.start - 30), m.start) is not None)
 
         for m in tags.get("generic", []):
             if any(_inside(m, [x]) and (x.start, x.end) != (m.start, m.end) for x in longer):
