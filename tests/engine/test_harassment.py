@@ -116,10 +116,37 @@ FLAGGED = [
     ("H102", "おばさんは引っ込んでろ", None),
     ("H102", "Immigrants, shut up and work", None),
     ("H102", "Old people are a burden on society", None),
+    # a standalone word glued to a katakana insult
+    ("H103", "ｼﾈｸｽﾞ", "ｼﾈ"),
+    ("H103", "しねゴミ野郎", "しね"),
+    # a group narrowed to some of its people before the generalization
+    ("H102", "移民の労働者は犯罪者ばかり", "移民の労働者は犯罪者"),
+    ("H102", "女性の上司ってほんとヒステリック", "女性の上司ってほんとヒステリック"),
+    # telling someone never to come back; algospeak for suicide
+    ("H101", "もう二度と来んなよ", "二度と来んな"),
+    ("H103", "just unalive yourself already", "unalive yourself"),
+    # threats to someone's family or livelihood, to expose them, or to turn up where they are
+    ("H103", "I swear I'll come after you and your kids", None),
+    ("H103", "we're going to make sure you get fired", None),
+    ("H103", "本名と顔写真、掲示板に貼るからな", None),
+    ("H103", "お前の住所晒すわ", None),
+    ("H103", "実家まで押しかけてやるからな", None),
+    ("H103", "hope you get doxxed lol", None),
 ]
 
 # (rule, text): ordinary posts, many with an innocent word that contains a listed one
 CLEAN = [
+    ("H103", "シネカスタムの新作を観た"),
+    ("H102", "高齢者の患者は転倒が多いので注意"),
+    ("H102", "外国人の観光客が増えてうれしい"),
+    ("H102", "背中をチョンとつついて合図した"),
+    ("H102", "チョン、チョンと指でタッチして選ぶ"),
+    ("H103", "住所を晒すのは犯罪です"),
+    ("H103", "本名晒された、最悪"),
+    ("H103", "明日家に行くから待っててね"),
+    ("H103", "I'm gonna kill you next round lol"),
+    ("H103", "I'll come for you at 7 to pick you up"),
+    ("H103", "this course will make sure you lose your fear of heights"),
     ("H101", "バカンスで沖縄に行ってきます"),
     ("H101", "仕事ばかりで疲れた"),
     ("H101", "見ればかなり良い感じ"),
@@ -423,6 +450,9 @@ MENTIONED = [
     "the word retard is a slur, please don't use it",
     "my coworker called me an idiot in the meeting",
     'a song titled "Fuck You" was on the radio',
+    # one of a list of words named
+    "研修では「デブ」「ハゲ」は絶対に使わないと教わった",
+    "バカ・アホなどの暴言はやめましょう",
 ]
 
 

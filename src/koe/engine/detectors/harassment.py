@@ -13,13 +13,15 @@ innocent words look like insults:
   ``てめー`` is not the ``てめ`` of ``ってめっちゃ``.
 - A Latin term written as one word is not put together from pieces of other words, so
   ``spic`` is not found in ``it's pic``; spaced-out letters (``f u c k``) still count.
-- ``standalone`` terms count only as a word on their own (``しね``, not ``少しね``).
+- ``standalone`` terms count only as a word on their own (``しね``, not ``少しね``), or glued
+  to a katakana insult that follows (``ｼﾈｶｽ``, ``しねゴミ``).
 - A Latin term with one inner vowel hidden by ``*``, ``!``, ``?`` or ``_`` counts as the term
   (``st*pid``, ``id!ot``, ``wh_re``); the same letters without the mask do not (``cnt``).
 - ``pairs`` find two parts close together in one sentence: a group and a generalization
   about it (``中国人って`` … ``民度が低い``, ``immigrants are`` … ``vermin``), or "you" and
   an insult (``お前`` … ``ゴミ``). A ``first`` word must not be the end of a longer word of
-  its script (``女は`` is not found in ``彼女は``). A pair without ``then`` words finds each
+  its script (``女は`` is not found in ``彼女は``). ``via`` words are people a ``first`` group
+  word may be narrowed to before its link (``外人の客は``, ``女性の上司って``). A pair without ``then`` words finds each
   ``first`` + ``link`` on its own (``移民`` + ``のくせに``). ``unless`` words between the
   parts, or just after them, undo a pair (``… と言われるが``, ``are not``). Only the
   ``then`` words wake the detector (``trigger: first`` to turn that round), so a common
@@ -27,7 +29,8 @@ innocent words look like insults:
 - A word that is **mentioned rather than used** is not a finding: quoted and then talked
   about (「死ね」と書き込んだ男性, 「消えろ」って曲, 上司に「お前は無能」と言われた,
   words like "retard", he said "shut up"), or named as a word without quotes (the word
-  retard, 死ねという言葉, バカと書き込まれた, "retard is a slur"). A quote on its own
+  retard, 死ねという言葉, バカと書き込まれた, "retard is a slur"), also as one of a list
+  (「キモい」「ブス」は使わない, キモい・ブスなどの言葉). A quote on its own
   (「死ね」) or followed by nothing that talks about it is still a finding.
 - ``fond_words`` and ``pets`` mark affection: a hit just before a fond word in the same
   sentence (アホかわいい, バカで可愛い) or just after a pet or one's own child (うちの犬アホ,
@@ -52,6 +55,7 @@ innocent words look like insults:
           links: [って, は, are]
           then: [嘘つき, 民度が低い, vermin]
           unless: [偏見, "not"]          # 「〇〇人は嘘つき」というのは偏見
+          via: [客, 患者]                 # 中国人の客は … : the group narrowed to some people
           within: 30                     # characters from the end of first to the cue
 
 ``classifier`` is a plug-in point for a statistical model. Its ``model`` names a callable
@@ -166,6 +170,7 @@ class _Pair:
     within: int
     alone: bool  # no 'then' words: first + link is enough (女のくせに)
     unless: re.Pattern[str] | None  # words between the parts (or just after) that undo it
+    via: re.Pattern[str] | None = None  # の + a person word + a link, after a group word
 
 
 _UNLESS_AFTER = 12  # how far past the cue an "unless" word still counts: 〜と言われるが
@@ -209,15 +214,15 @@ class HarassmentDetector(Detector):
     def _pair_entries(self, i: int, raw: Any) -> list[_Entry]:
         if not isinstance(raw, dict):
             raise ParamError("pairs", f"pair {i + 1} must be a mapping with first, then and within")
-        unknown = set(raw) - {"name", "first", "links", "then", "within", "unless", "trigger"}
+        unknown = set(raw) - {"name", "first", "links", "then", "within", "unless", "trigger", "via"}
         if unknown:
             raise ParamError("pairs", f"pair {i + 1}: unknown key '{sorted(unknown)[0]}'",
-                             "use name, first, links, then, within, unless and trigger")
+                             "use name, first, links, then, within, unless, trigger and via")
         trigger = raw.get("trigger", "then")
         if trigger not in ("first", "then"):
             raise ParamError("pairs", f"pair {i + 1}: 'trigger' must be first or then")
         lists = {}
-        for key in ("first", "links", "then", "unless"):
+        for key in ("first", "links", "then", "unless", "via"):
             value = raw.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ParamError("pairs", f"pair {i + 1}: '{key}' must be a list of strings")
@@ -227,13 +232,24 @@ class HarassmentDetector(Detector):
         within = raw.get("within", 30)
         if not isinstance(within, int) or isinstance(within, bool) or not 0 <= within <= 200:
             raise ParamError("pairs", f"pair {i + 1}: 'within' must be a whole number from 0 to 200")
+        via = None
+        if lists["via"]:
+            if not lists["then"]:
+                raise ParamError("pairs", f"pair {i + 1}: 'via' needs 'then' words")
+            via = re.compile("の(?:" + "|".join(re.escape(Text(v).wide) for v in lists["via"])
+                             + ")(?:たち|達|ども|共)?(?:" + "|".join(
+                                 re.escape(Text(link).wide) for link in lists["links"] or [""])
+                             + ")")
         self._pairs.append(_Pair(str(raw.get("name", f"pair {i + 1}")), within, not lists["then"],
-                                 _unless_regex(lists["unless"])))
+                                 _unless_regex(lists["unless"]), via))
         firsts = [_join(f, link) for f in lists["first"] for link in lists["links"] or [""]]
         # Only one part of a pair needs to wake the detector: by default the rarer 'then' words.
         first_wakes = trigger == "first" or not lists["then"]
+        # A group narrowed to some of its people (外人の客は): the group word alone, and the
+        # rest is read in Python when the pair's 'then' words have woken the detector.
+        vias = [_entry(f, "via", i, False) for f in dict.fromkeys(lists["first"])] if via else []
         return ([_entry(f, "first", i, first_wakes) for f in dict.fromkeys(firsts)]
-                + [_entry(t, "then", i, not first_wakes) for t in lists["then"]])
+                + [_entry(t, "then", i, not first_wakes) for t in lists["then"]] + vias)
 
     def patterns(self) -> Sequence[Pattern]:
         return self._patterns
@@ -264,6 +280,11 @@ class HarassmentDetector(Detector):
             elif e.kind == "first":
                 if not _glued_left(text, m):
                     firsts.setdefault(e.pair, []).append(m)
+            elif e.kind == "via":
+                via = self._pairs[e.pair].via
+                v = via.match(text.wide, m.end, m.end + 12) if via is not None else None
+                if v is not None and not _glued_left(text, m):
+                    firsts.setdefault(e.pair, []).append(Match(m.key, m.start, v.end()))
             else:
                 thens.setdefault(e.pair, []).append(m)
         for i, fs in firsts.items():
@@ -412,6 +433,14 @@ _UNQUOTED_AFTER = re.compile(
     r"(?:は|も)(?:差別|侮辱|禁句|NG|放送禁止))", re.IGNORECASE)
 
 
+# More quoted words after a quoted one: 「キモい」「ブス」, "moron", "idiot".
+_MORE_QUOTES = re.compile(r"(?:\s*(?:[、・,，/／]|や|とか|and|or)?\s*[「『“\"][^」』”\"\n]{1,16}[」』”\"])+")
+# A word named as one of a list of words: キモい、ブスなどの言葉, バカ・アホ等の暴言.
+_LISTED = re.compile(
+    r"(?:\s*(?:[、・,，/／]|や|とか)\s*[^\s、・,，/／。．.!！?？\n「」『』]{1,10}?)*\s*"
+    r"(?:など|なんか|等|とか)の?(?:言葉|表現|ワード|単語|悪口|暴言|言い方|発言|呼び方|NGワード|禁止用語|差別語)")
+
+
 def _mentioned(text: Text, start: int, end: int) -> bool:
     """True when the post talks about the words at ``start:end`` instead of saying them."""
     wide = text.wide  # the regexes ignore case; katakana must stay katakana
@@ -420,11 +449,15 @@ def _mentioned(text: Text, start: int, end: int) -> bool:
         left, right = quote
         if _QUOTED_BEFORE.search(wide[max(0, left - 30):left]):
             return True
-        if _QUOTED_AFTER.match(wide[right + 1:right + 16]):
+        more = _MORE_QUOTES.match(wide, right + 1, right + 60)  # 「キモい」「ブス」は…
+        after = more.end() if more else right + 1
+        if _QUOTED_AFTER.match(wide[after:after + 16]):
             return True
     if _UNQUOTED_BEFORE.search(wide[max(0, start - 30):start]):
         return True
-    return bool(_UNQUOTED_AFTER.match(wide[end:end + 24]))
+    if _UNQUOTED_AFTER.match(wide[end:end + 24]):
+        return True
+    return _LISTED.match(wide, end, end + 48) is not None  # キモい、ブスなどの言葉
 
 
 def _enclosing_quote(wide: str, start: int, end: int) -> tuple[int, int] | None:
@@ -527,9 +560,15 @@ def _written_as(text: Text, m: Match, e: _Entry) -> bool:
         j = m.end
         while j < len(wide) and wide[j] in _SKIP_AFTER:
             j += 1
-        if j < len(wide) and _is_katakana(wide[j]):
-            return False  # the start of a longer katakana word: バカンス, カスタム
+        if j < len(wide) and _is_katakana(wide[j]) and not (
+                e.kind == "standalone" and _INSULT_TAIL.match(wide, j, j + 5)):
+            return False  # the start of a longer katakana word: バカンス, カスタム (not ｼﾈｶｽ)
     return True
+
+
+# Insults written glued to a standalone word: ｼﾈｶｽ, しねゴミ. Katakana only, so しねかす
+# (a verb and かす) is not one.
+_INSULT_TAIL = re.compile(r"(?:カス|クズ|ゴミ|ボケ|バカ|アホ|ブス|ハゲ|デブ|ザコ|ks)(?![ァ-ヺ])")
 
 
 def _stands_alone(text: Text, m: Match) -> bool:
@@ -539,6 +578,8 @@ def _stands_alone(text: Text, m: Match) -> bool:
     j = m.end
     while j < len(wide) and (wide[j] in _SKIP_AFTER or wide[j] in _LAUGH):
         j += 1
+    if j < len(wide) and _INSULT_TAIL.match(wide, j, j + 5):
+        return True
     return j >= len(wide) or not wide[j].isalnum()
 
 
