@@ -189,6 +189,9 @@ FLAGGED = [
     ("S103", "パスワード変更しました：Tk-88321", "パスワード変更しました：Tk-88321"),
     ("S103", "login is admin / Hk7#pQ29zz", "login is admin / Hk7#pQ29zz"),
     ("S103", "hey, the vpn creds are tanaka / Sakura0412!", "creds are tanaka / Sakura0412!"),
+    # a password announced with a verb of telling, then the value in brackets or after an arrow
+    ("S103", "VPNのパスワード伝えときます「Orion-77x」", "パスワード伝えときます「Orion-77x"),
+    ("S103", "Wi-Fiのパスワード送るね→ Sakura#2024", "パスワード送るね→ Sakura#2024"),
 ]
 
 
@@ -397,6 +400,8 @@ NOT_FLAGGED = [
     "login is slow / annoying today",
     "Your verification code is 123456. Do not share it with anyone.",  # an SMS template
     "認証コード「000000」はテスト環境でだけ通ります",
+    "パスワード教えます「あとで送る」",
+    "パスワード教えるね「8文字以上」がルール",
 ]
 
 

@@ -591,6 +591,7 @@ _LINK = r"""
       | \s*(?:は|が|って|ってのは|を|も)[、,]?\s*:?\s*
       | ['’]s\s+
       | (?=[「『])
+      | \s*を?\s*(?P<told>教え|送|伝え|共有し|貼)[ぁ-ん]{0,5}?\s*[、,]?\s*(?:(?=[「『])|[:：→]\s*)
       | \s*を?\s*(?:変え|変更し|再設定し|リセットし|設定し)(?:た|ました|といた|ておいた|ときました)
             (?:よ|ね|けど|ので|から)?\s*(?:[:→、,]|->)?\s*
       %s
@@ -802,6 +803,7 @@ class PasswordProseDetector(Detector):
         if changed is not None and _CHANGE_VERB.search(_clause_before(wide, cue_start, 40)):
             # "I changed the password to Sakura0412!": only a value no word can be
             connector, at, strict = "to", changed.end(), True
+            link = None
         else:
             link = _PROSE_LINK_FOR.match(wide, pos, limit) or _PROSE_LINK.match(wide, pos, limit)
             if link is None:
@@ -826,7 +828,8 @@ class PasswordProseDetector(Detector):
         if v.group("q"):
             if v.group("q") in "\"'`" and connector in (":", "="):
                 return None  # password = "…": code, which S104 reports
-            if not connector and not re.fullmatch(r"[!-~]+", v.group("quoted")):
+            told = link is not None and link.group("told") is not None  # パスワード教えとく「…」
+            if (not connector or told) and not re.fullmatch(r"[!-~]+", v.group("quoted")):
                 return None  # パスワード「8文字以上」: a rule quoted, not a password
             value, start, end = v.group("quoted"), v.start("quoted"), v.end("quoted")
             if not value.strip() or len(value.split()) > 5:
