@@ -162,3 +162,90 @@ def test_a_disclosure_among_hashtags_that_end_a_paragraph_is_buried(acme, nami):
     assert "D101" not in rules_found(nami, text)
     # the same pile before the post's text is a disclosure up front
     assert rules_found(nami, "#PR #投資 #NISA #資産運用\nなみトレード最高！") == []
+
+
+# A studio whose name ends in a kind (スタジオ, Studios) and whose products are games.
+KUMO_POLICY = """\
+extends: default
+organization:
+  names: ["Kumo Studios", "くもスタジオ"]
+  products: ["Kumo Quest", "くもクエスト", "Kumo Pass", "くもパス"]
+"""
+
+
+@pytest.fixture(scope="module")
+def kumo():
+    from koe.engine import parse_policy
+
+    return parse_policy(KUMO_POLICY, source="kumo.yaml").compile()
+
+
+ROUND3_PROMOTIONS = [
+    # a teaser that opens onto the mention
+    ("知ってた？なみトレードなら米国株も1株から買えるんだよ", "なみトレード"),
+    ("Fun fact: Kumo Pass gets you every expansion on day one", "Kumo Pass"),
+    # the company's app by its short name when the name ends in a kind (スタジオ, Studios)
+    ("くものアプリ、ログボ豪華すぎ！みんな入れて！", "くものアプリ"),
+    ("Kumo app finally has cross-save and it's the best thing ever", "Kumo app"),
+    # a word to everyone that holds the mention itself
+    ("みんなアクメクラウド使って！", "アクメクラウド"),
+    ("皆さんくもクエスト遊んでね！", "くもクエスト"),
+    # a comparison with all the others
+    ("Nami Trade > any other broker app, don't @ me", "Nami Trade"),
+    ("アクメクラウド＞他の全部", "アクメクラウド"),
+    ("We host everything on Acme Cloud now, faster than anywhere else we tried", "Acme Cloud"),
+    # a question about what the reader needs, answered by the mention alone
+    ("Tired of grinding for skins? Kumo Pass.", "Kumo Pass"),
+    ("積立の口座探してる？なみ証券。", "なみ証券"),
+    # a perk for signing up without a number
+    ("アクメクラウドに登録すると特典もらえるよ", "アクメクラウド"),
+    ("Pre-register for Kumo Quest and get an exclusive mount", "Kumo Quest"),
+    # trying it, said to the reader; codes handed out on stream
+    ("You gotta try Acme Cloud's new edge functions", "Acme Cloud"),
+    ("なみトレード、やってみて損はないよ", "なみトレード"),
+    ("Live now with Kumo Quest, dropping Kumo Pass codes in chat all night", "Kumo Quest"),
+    ("今夜のくもクエスト配信でくもパスのコード配布します", "くもクエスト"),
+    # a story with an outcome, a wish it had come sooner
+    ("Moved our backups to Acme Cloud last spring and honestly wish I'd found it sooner",
+     "Acme Cloud"),
+    ("なみトレードで積立始めたけど、もっと早く始めればよかった", "なみトレード"),
+    # praise in the next sentence about the people or the app of the mention
+    ("Renewed my Kumo Pass today. The devs are amazing, every update is better", "Kumo Pass"),
+    ("なみ証券で口座開設した！サポートの方が丁寧で最高でした", "なみ証券"),
+]
+
+ROUND3_NOT_PROMOTIONS = [
+    # a teaser about an outage, hearsay or a negation
+    "Did you know Acme Cloud was down for six hours on Friday?",
+    "知ってた？なみトレード、来月から手数料値上げらしい",
+    "PSA: Kumo Quest doesn't support controllers yet",
+    # asking for a recommendation, trying it oneself
+    "なみトレード使ってる人のおすすめ銘柄教えて",
+    "Thanks @ren for the Acme Cloud tip, I'm going to try it tonight",
+    # the need question asks the reader
+    "Looking for a host that isn't Acme Cloud? Any ideas?",
+    # the next sentence is about something else
+    "Played Kumo Quest all night. The pizza after was amazing",
+    "なみ証券に行ってきた。帰りのカフェが最高だった",
+    "アクメの新しいCM、音楽がいいね。ジムに通い始めた。もっと早く行けばよかった",
+    # a clear label or staff disclosure
+    "※案件です※ くもクエストの新シーズン、みんな遊んでね！",
+    "【提供：くもスタジオ】くもクエスト最高！今なら無料",
+    "Sponsored by Kumo Studios: giving away Kumo Pass codes in chat tonight",
+    "Employee here: Acme Cloud's free tier just doubled, go grab it",
+    "なみ証券で働いています。なみトレードの新機能、ぜひ使ってみてください",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), ROUND3_PROMOTIONS)
+def test_a_round3_promotion_family_is_flagged(acme, nami, kumo, text, span):
+    scanner = (nami if "なみ" in text or "Nami" in text
+               else kumo if "くも" in text or "Kumo" in text else acme)
+    assert spans(scanner, text, "D101") == [span]
+
+
+@pytest.mark.parametrize("text", ROUND3_NOT_PROMOTIONS)
+def test_round3_shapes_without_promotion_are_clean(acme, nami, kumo, text):
+    scanner = (nami if "なみ" in text or "Nami" in text
+               else kumo if "くも" in text or "Kumo" in text else acme)
+    assert not {"D101", "D102"} & set(rules_found(scanner, text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 from ..text import Text
@@ -18,6 +19,12 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never|no longer|don'?t|doesn'?t|didn'?t|woul
 _ENOUGH = re.compile(r"[\w' ]{0,25}\benough\b", re.IGNORECASE)  # "can't recommend it enough"
 # … or right after it in Japanese (おすすめしない, 最高じゃない, おすすめはできません).
 _NOT_AFTER = re.compile("[はも]?(?:し|でき|出来|じゃ|では|で)?(?:ない|ません|なかった|かねる|づらい)")
+# Asking for a recommendation: 「おすすめ教えて」, 「おすすめの銘柄ある？」.
+_ASKING_AFTER = re.compile(r"[^。！？!?\n]{0,6}?(?:を|が|は|って)?\s*(?:教えて|ある[?？]|あります(?:か|[?？])|"
+                           r"ありませんか|募集|求む|知りたい)")
+# The poster trying it themselves: "going to try it", "I'll check it out".
+_SELF_BEFORE = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|want to|wanna|might|"
+                          r"plan to|planning to|i should|should i|let me)\s+$", re.IGNORECASE)
 # Thanks for someone else's recommendation: 「おすすめありがとう」.
 _THANKS_AFTER = re.compile(r"\s*(?:を|して(?:くれて|もらって))?(?:ありがと|感謝|thanks?\b|thank you)",
                            re.IGNORECASE)
@@ -41,8 +48,29 @@ _HEARSAY = re.compile(r"\b(?:reports?|reported|reportedly|according to|announced
                       re.IGNORECASE)
 # A complaint in the sentence: 「還元率が改悪」, "the worst cashback".
 _COMPLAINT = re.compile(r"\b(?:worst|terrible|awful|downgraded?|nerfed|disappointed|"
-                        r"disappointing)\b|改悪|最悪|ひどい|酷い|残念|がっかり|下がっ|減っ",
-                        re.IGNORECASE)
+                        r"disappointing|outages?|crash(?:ed|es|ing)?|broken|buggy|"
+                        r"(?:is|was|were|are|went|been|goes) down|price (?:hike|went up)|raised (?:its |their )?"
+                        r"prices?)\b|改悪|最悪|ひどい|酷い|残念|がっかり|下がっ|減っ|落ち(?:て|た|る)|"
+                        r"障害|不具合|繋がらな|つながらな|値上げ", re.IGNORECASE)
+# A teaser that opens onto the mention: "Did you know Acme Cloud …", 「知ってた？アクメの…」.
+_TEASER_BEFORE = re.compile(r"(?:\bdid you know(?: that)?|\bfun fact[:!]?|\bpsa[:!]?|\bpro tip[:!]?|"
+                            r"知って(?:た|る|ました|ます)(?:か|かな|の)?[?？]+|朗報[!！:：]?|豆知識[!！:：]?)"
+                            r"[\s、,]*(?:実は|じつは|みんな|皆さん|みなさん)?[\s、,]*$", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|no longer|(?:do|does|did|is|was|are|were|wo|ca)n'?t|"
+                      r"cannot)\b", re.IGNORECASE)
+# The next sentence goes on about the mention's people or app: "The staff there …", 「先生も…」.
+_BACKREF = re.compile(r"\s*(?:(?:the|their|its|our)\s+(?:staff|trainers?|doctors?|nurses?|team|"
+                      r"app|devs?|developers?|service|support|people|coaches?|teachers?)\b|"
+                      r"(?:they|it)(?:'re|'s| are| is| was| were| has| have)\b|"
+                      r"(?:スタッフ|先生|医師|看護師|トレーナー|コーチ|受付|店員|運営|開発|アプリ|"
+                      r"サポート|ここ|こちら|そこ)(?:さん|の方|陣)?(?:も|は|が|みんな|全員)?)",
+                      re.IGNORECASE)
+# A question about what the reader needs, answered by the mention alone: "Looking for a new
+# game? Kitsune Arena.", 「新しいゲーム探してる？キツネアリーナ。」
+_NEED_BEFORE = re.compile(r"(?:\b(?:looking for|searching for|in the market for|shopping for|"
+                          r"need(?:ing)?|want(?:ing)?|tired of|sick of|struggling with|bored of)\b"
+                          r"|探して(?:る|ます|いる)|お探し|迷って(?:る|ます)|悩んで(?:る|ます)|"
+                          r"困って(?:る|ます)|飽きた)[^?？。！!\n]{0,60}[?？]\s*$", re.IGNORECASE)
 # Where a run of hashtags ends its line or the post.
 _LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
 # A question that only leads into a claim: "… って知ってた？", "Did you know …?".
@@ -61,8 +89,9 @@ _FRAGMENT_END = re.compile("\\s*(?:[。！!．.\n\u2600-\u27bf\U0001f300-\U0001f
 _SENTENCE_START = re.compile(r"(?:[。！？!?.\n\u2600-\u27bf\U0001f300-\U0001faff]|^)\s*$")
 # What a company name may end in; the rest of it names the company's app: 「ひかりのアプリ」.
 _COMPANY_KIND = re.compile(r"\s*(?:銀行|信用金庫|信金|証券|生命|損保|ホールディングス|グループ|株式会社|"
-                           r"\(株\)|（株）|bank|inc\.?|corp\.?|corporation|co\.|ltd\.?|group|"
-                           r"holdings|securities|insurance)$", re.IGNORECASE)
+                           r"\(株\)|（株）|ヘルス|クリニック|病院|医院|会|スタジオ|ゲームス|製薬|"
+                           r"bank|inc\.?|corp\.?|corporation|co\.|ltd\.?|group|holdings|securities|"
+                           r"insurance|health|clinic|hospital|studios?|games|pharma)$", re.IGNORECASE)
 
 
 def _app_forms(names: Sequence[str], brands: Sequence[str]) -> list[str]:
@@ -75,7 +104,7 @@ def _app_forms(names: Sequence[str], brands: Sequence[str]) -> list[str]:
         if len(stem) < 2 or stem == name or stem.casefold() in known:
             continue
         forms = (" app",) if stem.isascii() else ("アプリ", "のアプリ")
-        out += [stem + f for f in forms]
+        out += [stem + f for f in forms if stem + f not in out]
     return out
 
 
@@ -154,6 +183,12 @@ class DisclosureDetector(_Tagged):
             Pattern(r"\d\s?[%％]\s?(?:off\b|back\b|オフ|引き|割引|cash\s?back\b|キャッシュバック|還元)",
                     "percentage off", caseless=True, trigger=False),
             Pattern(r"(?:^|[^\d/])(?:10|5)/(?:10|5)(?:[^\d/]|$)", "rating", trigger=False),
+            Pattern(r"\b(?:10|5|ten|five) out of (?:10|5|ten|five)\b|星5つ|[★☆]5\b|5つ星",
+                    "rating", caseless=True, trigger=False),
+            # codes handed out to an audience: "dropping codes in chat", 「コード配布」
+            Pattern(r"\b(?:dropping|giving away|handing out|gifting)\b[^.!?\n]{0,30}?\bcodes?\b"
+                    r"|\bcodes? in (?:chat|the description|my bio)\b|コード[^。！？!?\n]{0,6}?"
+                    r"(?:配布|配り|配る|配ります|プレゼント)", "codes", caseless=True, trigger=False),
             # a sign-up reward: 「最大5000ポイント」, 「1000円もらえる」, "¥500 free", "up to 3%"
             Pattern(r"(?:最大|up to)\s?[¥$€£]?\d[\d,]*\s?(?:ポイント|pt|円|%|％|マイル|points?|"
                     r"yen|miles)", "reward", caseless=True, trigger=False),
@@ -163,10 +198,20 @@ class DisclosureDetector(_Tagged):
                     caseless=True, trigger=False),
             # a word to everyone: 「みんな使って」, 「皆さんも登録してね」
             Pattern(r"(?:みんな|皆さん|みなさん|皆)も?[^。！？!?\n]{0,8}?(?:使って|入れて|作って|"
-                    r"始めて|登録して|申し込んで|開設して|使お|入れよ)(?:ね|ください|下さい|みて)?"
+                    r"始めて|登録して|申し込んで|開設して|使お|入れよ|やって|やろ|遊んで|遊ぼ|"
+                    r"プレイして|飲んで|行って)(?:ね|ください|下さい|みて)?"
                     r"(?:[!！。、\s♪~〜]|$)", "to everyone", trigger=False),
             Pattern(r"(?:申し込む|申込む|登録する|開設する|入会する|作る)と[^。！？!?\n]{0,12}?"
                     r"\d[\d,]*\s?(?:ポイント|pt|円|%|％)", "reward", trigger=False),
+            # a perk for signing up without a number: 「登録すると特典あるよ」, "pre-register and get"
+            Pattern(r"(?:登録|申し?込|購入|加入|入会|ダウンロード|DL|インストール|予約|入)"
+                    r"(?:する|した|して|み|る|っ|れる|れた)?(?:と|たら|だけで)[^。！？!?\n]{0,12}?(?:特典|ボーナス|プレゼント|もらえ|"
+                    r"無料|タダ|おまけ)", "perk", caseless=True, trigger=False),
+            Pattern(r"\b(?:sign up|register|pre-?register|subscribe|download|join)\b[^.!?\n]{0,40}?"
+                    r"\band (?:get|receive|unlock|claim|grab)\b", "perk", caseless=True, trigger=False),
+            # a comparison with all the others: "Acme > every other host", 「アクメ＞他の全部」
+            Pattern(r"[>＞≫]\s?(?:every|all|any|other|the rest)\b|[>＞≫]\s?(?:他|全部|すべて|全て)",
+                    "beats the others", caseless=True, trigger=False),
         ]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
@@ -230,14 +275,29 @@ class DisclosureDetector(_Tagged):
         for b in kept:
             if self._slogan(wide, b, [p for p, _ in words]):
                 return "as a slogan"
+            if self._teased(wide, b):
+                return "after a teaser"
         return None
+
+    @staticmethod
+    def _teased(wide: str, b: Match) -> bool:
+        """A teaser opens onto the mention ("Did you know Acme Cloud …", 「知ってた？アクメの…」)
+        and the mention's sentence is no complaint, news or question of its own."""
+        if not _TEASER_BEFORE.search(wide, max(0, b.start - 24), b.start):
+            return False
+        end = _QUESTION_END.search(wide, b.end)
+        stop = end.start() if end else len(wide)
+        if _HEARSAY.search(wide, b.start, stop) or _COMPLAINT.search(wide, b.start, stop):
+            return False
+        return not _NEGATED.search(wide, b.end, stop)
 
     def _slogan(self, wide: str, b: Match, words: list[Match]) -> bool:
         """The mention stands alone as the answer to what comes before it: 「…ならひかり銀行。」,
         "Best rates in town? Hikari Bank.", "Paying has never been easier. Hikari Wallet, …"."""
         if not _FRAGMENT_END.match(wide, b.end):
             return False
-        if _SLOGAN_BEFORE.search(wide, max(0, b.start - 12), b.start):
+        if _SLOGAN_BEFORE.search(wide, max(0, b.start - 12), b.start) or _NEED_BEFORE.search(
+                wide, max(0, b.start - 100), b.start):
             return True
         if not _SENTENCE_START.search(wide, max(0, b.start - 8), b.start):
             return False
@@ -263,8 +323,9 @@ class DisclosureDetector(_Tagged):
 
     def _promotes(self, wide: str, p: Match, strong: bool, brands: list[Match]) -> bool:
         """Whether promotion word ``p`` is about one of the brand mentions."""
-        if not any(not (b.start < p.end and p.start < b.end)  # the same words read as both
-                   and (_same_sentence(wide, b, p)
+        # the same words read as both ("Best Buy"); a phrase around the mention counts
+        if not any(not (b.start <= p.start and p.end <= b.end)
+                   and (_same_sentence(wide, b, p) or self._about_it(wide, b, p)
                         or (strong and b.end <= p.start <= b.end + self.after
                             and not _TURN.search(wide, b.end, p.start)
                             and self._follows(wide, b.end, p.start)))
@@ -273,7 +334,9 @@ class DisclosureDetector(_Tagged):
         if _NOT_BEFORE.search(wide, max(0, p.start - 30), p.start) and not _ENOUGH.match(
                 wide, p.end):
             return False
-        if _NOT_AFTER.match(wide, p.end) or _THANKS_AFTER.match(wide, p.end):
+        if (_NOT_AFTER.match(wide, p.end) or _THANKS_AFTER.match(wide, p.end)
+                or _ASKING_AFTER.match(wide, p.end)
+                or _SELF_BEFORE.search(wide, max(0, p.start - 20), p.start)):
             return False
         end = _QUESTION_END.search(wide, p.end)
         start = max((m.end() for m in _SENTENCE_BREAK.finditer(wide, max(0, p.start - 80),
@@ -283,6 +346,20 @@ class DisclosureDetector(_Tagged):
             return False
         return (end is None or end.group() not in "?？"
                 or bool(_RHETORICAL.search(wide, max(0, p.start - 80), end.start())))
+
+    @staticmethod
+    def _about_it(wide: str, b: Match, p: Match) -> bool:
+        """Praise in the very next sentence about the people or the app of the mention: "…
+        Acme Clinic. The staff there are amazing", 「…ほしジム！スタッフさんみんな優しくて最高」."""
+        if p.start < b.end:
+            return False
+        breaks = list(_SENTENCE_BREAK.finditer(wide, b.end, p.start))
+        if not breaks:
+            return False
+        start = breaks[-1].end()
+        if any(wide[x.end():y.start()].strip() for x, y in pairwise(breaks)):
+            return False  # a whole sentence in between
+        return bool(_BACKREF.match(wide, start))
 
     @staticmethod
     def _follows(wide: str, lo: int, hi: int) -> bool:
