@@ -226,12 +226,12 @@ class SpokespersonDetector(_Tagged):
                 Pattern(_FORMAL_JA, "humble register"),
                 Pattern(r"(?:[—–―~〜]|\s-|^-)[^\n]{1,30}$|[(（][^()（）\n]{1,20}[)）]\s*$", "signature"),
                 Pattern(_EN_OFFICIAL, "official predicate", caseless=True),
-                Pattern(r"(?:補填|補償|詫び石|お詫びとして)[^。\n!！?？]{0,30}?(?:配布|付与|お配り|送付|返金)"
+                Pattern(r"(?:補填|補償|詫び石|お詫びとして)[^。\n!！?？]*(?:配布|付与|お配り|送付|返金)"
                         r"(?:いた)?(?:します|しました|させていただきます)|"
                         r"\b(?:compensation|apology\s+\w+|refunds?)\s+will\s+be\s+(?:distributed|sent|issued|"
                         r"granted|given)\s+to\s+(?:all|every|affected)", "compensation", caseless=True),
                 Pattern(r"\b\w+['’]s\s+(?:official\s+)?position\s+is\b", "position", caseless=True),
-                Pattern(f"(?:{own})(?:は|では|として(?:は)?)[^。\n!！?？]{{0,60}}?"
+                Pattern(f"(?:{own})(?:は|では|として(?:は)?)[^。\n!！?？]*"
                         r"(?:し|させていただき)(?:ま(?:す|した)|ております|ています)" if own else r"(?!)",
                         "company declares"),
                 Pattern(r"【[^】\n]{0,12}(?:お知らせ|告知|声明|公式|お詫び|謝罪|ご報告|重要|"
@@ -243,7 +243,7 @@ class SpokespersonDetector(_Tagged):
                         r"\s*[:：]", "header", caseless=True),
                 Pattern(r"[(（\[［]\s*(?:official|公式)\s*[)）\]］]", "header", caseless=True),
                 Pattern(r"(?:important\s+|official\s+)?(?:announcement|notice|update|message|news)\s+from\s+"
-                        r"[^:：\n]{1,30}[:：]", "header", caseless=True),
+                        r"[^:：\n]+[:：]", "header", caseless=True),
                 Pattern(r"(?:important\s+)?(?:notice|announcement)\s+(?:of|regarding|about|concerning)\s",
                         "title", caseless=True),
                 # the end of a title line: システムメンテナンスのお知らせ, 不正利用に関するお詫び
