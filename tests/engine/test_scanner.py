@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from koe.engine import UsageError, parse_policy
+from koe.engine.detectors.base import DETECTORS, Detector, Hit, Term
 
 from .conftest import ACME_POLICY
 
@@ -77,3 +78,47 @@ def test_spans_hold_for_posts_built_from_trigger_words(acme, parts):
     text = "".join(parts)
     for f in acme.scan(text).findings:
         assert text[f.start:f.end] == f.text
+
+
+class ContextProbe(Detector):
+    """Wakes on its ``wake`` words; reports which of its ``context`` words it was given."""
+
+    name = "context_probe"
+
+    def terms(self):
+        return ([Term(w, tag="wake") for w in self.params["wake"]]
+                + [Term(w, tag="context", trigger=False) for w in self.params["context"]])
+
+    def find(self, text, patterns, terms):
+        words = self.terms()
+        given = sorted(words[m.key].text for m in terms if words[m.key].tag == "context")
+        yield Hit(0, 1, evidence=",".join(given) or "-")
+
+
+def _probe_rule(code, wake, context):
+    return f"""
+  {code}:
+    name: probe-{code.lower()}
+    category: confidential
+    severity: minor
+    detector: context_probe
+    params: {{wake: {wake}, context: {context}}}
+    message: {{en: "m", ja: "m"}}
+    suggestion: {{en: "s", ja: "s"}}
+"""
+
+
+def test_rules_that_wake_together_get_only_their_own_context_words(monkeypatch):
+    monkeypatch.setitem(DETECTORS, "context_probe", f"{__name__}:ContextProbe")
+    policy = parse_policy(
+        "rules:" + _probe_rule("X101", '["alpha"]', '["red", "blue"]')
+        + _probe_rule("X102", '["alpha"]', '["blue", "green"]')  # wakes with X101
+        + _probe_rule("X103", '["omega"]', '["red", "green"]')
+        + "verdicts:\n" + "".join(f"  {a}: {{minor: advise, major: block}}\n"
+                                   for a in ("personal", "brand", "direct", "internal")))
+    scanner = policy.compile()
+    evidence = {f.rule: f.evidence for f in scanner.scan("alpha red blue green").findings}
+    assert evidence == {"X101": "blue,red", "X102": "blue,green"}
+    evidence = {f.rule: f.evidence for f in scanner.scan("omega and alpha, red only").findings}
+    assert evidence == {"X101": "red", "X102": "-", "X103": "red"}
+    assert scanner.scan("red blue green, nothing wakes").findings == []

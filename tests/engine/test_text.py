@@ -68,3 +68,36 @@ def test_every_wide_span_maps_inside_the_original(s):
             assert 0 <= a <= b <= len(s)
     t.compact  # noqa: B018 - must not raise
     assert len(t.folded) == len(t.wide)
+
+
+# Characters the views treat specially: full-width and half-width forms, leetspeak digits,
+# katakana, separators, an astral letter, a combining mark and a lone surrogate.
+_TRICKY = st.text(alphabet=st.sampled_from(list(
+    "aZ09_ .,-'ＡｚＺ０９＠＄ｱｶﾞ1347@$アカ漢字。、！？\u3000\u200b") + ["𝐀", "😀", "\u3099", "\ud800"]),
+    max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TRICKY)
+def test_word_boundaries_read_one_character_as_the_folded_view_does(s):
+    t = Text(s)
+    for pos in range(len(t.wide) + 1):
+        before = pos > 0 and t.folded[pos - 1].isascii() and t.folded[pos - 1].isalnum()
+        after = pos < len(t.wide) and t.folded[pos].isascii() and t.folded[pos].isalnum()
+        assert t.is_word_start(pos) is not before
+        assert t.is_word_end(pos) is not after
+
+
+@pytest.mark.parametrize("post", ["今日は晴れ", "漢字とひらがなだけ", "plain ascii", "emoji 😀 here"])
+def test_a_post_that_nfkc_leaves_alone_is_its_own_wide_view(post):
+    t = Text(post)
+    assert t.wide == post
+    assert t.original_span(0, len(post)) == (0, len(post))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ＡＢｃ１２！？（）ｱｲｳｶｷ漢字かなabc 。")), max_size=40))
+def test_the_wide_view_is_nfkc_where_nfkc_keeps_lengths(s):
+    import unicodedata
+
+    assert Text(s).wide == unicodedata.normalize("NFKC", s)

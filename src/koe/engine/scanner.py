@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
 
-from .detectors.base import Context, Detector, Match, Term, detector_class
+from .detectors.base import Context, Detector, Hit, Match, Term, detector_class
 from .errors import PolicyError, UsageError
 from .patterns import Entry, LiteralSet, PatternSet
 from .policy import ACCOUNTS, LANGUAGES, VERDICTS, Policy, Rule, default_policy
@@ -29,8 +29,37 @@ _VERDICT_RANK = {v: i for i, v in enumerate(VERDICTS)}
 _SENTENCE_END = re.compile(r"[.!?。！？…]\s|\n")
 
 
-def _span_key(m: Match) -> tuple[int, int]:
+def _span_key(m: Match | Hit) -> tuple[int, int]:
     return m.start, -m.end
+
+
+def _match_factory() -> Callable[[int, int, int], Match]:
+    """``Match(key, start, end)`` without the frozen dataclass's ``__init__``, which sets each
+    field through ``object.__setattr__`` (about three times the cost). The scanner makes a
+    Match for every hit, so this is on the hot path. Falls back to the class itself if Match
+    is ever more than three slots."""
+    names = [f.name for f in fields(Match)]
+    if names != ["key", "start", "end"] or hasattr(Match, "__post_init__"):
+        return Match
+    new = object.__new__
+    try:
+        set_key, set_start, set_end = (Match.key.__set__, Match.start.__set__,
+                                       Match.end.__set__)
+    except AttributeError:  # not slots
+        return Match
+
+    def make(key: int, start: int, end: int) -> Match:
+        m = new(Match)
+        set_key(m, key)
+        set_start(m, start)
+        set_end(m, end)
+        return m
+
+    probe = make(1, 2, 3)
+    return make if probe == Match(1, 2, 3) and hash(probe) == hash(Match(1, 2, 3)) else Match
+
+
+_new_match = _match_factory()
 
 
 @dataclass(slots=True)
@@ -210,6 +239,7 @@ class Scanner:
         A term counts only where its word boundaries hold, and only trigger hits wake a rule;
         the context hits of rules that nothing woke are never mapped back to the text.
         """
+        new_match = _new_match
         triggered: set[int] = set(self._always)
         pattern_hits: dict[int, list[Match]] = {}
         matched: list[int] = []
@@ -225,7 +255,7 @@ class Scanner:
                 if e.trigger:
                     triggered.add(e.rule_index)
                 pattern_hits.setdefault(e.rule_index, []).extend(
-                    Match(e.key, start, end) for start, end in spans)
+                    new_match(e.key, start, end) for start, end in spans)
         term_hits: dict[int, list[Match]] = {}
         bounded = self._bounded
         if self._triggers is not None:
@@ -238,7 +268,7 @@ class Scanner:
                         if (left or right) and not bounded(t, span, left, right):
                             continue
                         triggered.add(rule_index)
-                        term_hits.setdefault(rule_index, []).append(Match(key, *span))
+                        term_hits.setdefault(rule_index, []).append(new_match(key, *span))
         if self._context_of:
             context_of = self._context_of
             for group in {context_of[r] for r in triggered if r in context_of}:
@@ -255,7 +285,7 @@ class Scanner:
                             span = to_wide(cstart, cend)
                         if (left or right) and not bounded(t, span, left, right):
                             continue
-                        term_hits.setdefault(rule_index, []).append(Match(key, *span))
+                        term_hits.setdefault(rule_index, []).append(new_match(key, *span))
         for hits in term_hits.values():
             if len(hits) > 1:
                 hits.sort(key=_span_key)
@@ -265,7 +295,7 @@ class Scanner:
                 e = entries[i]
                 if e.rule_index in triggered:
                     pattern_hits.setdefault(e.rule_index, []).extend(
-                        Match(e.key, start, end) for start, end in patterns.spans(t, i))
+                        new_match(e.key, start, end) for start, end in patterns.spans(t, i))
         for rule_index in list(pattern_hits):
             if rule_index not in triggered:
                 del pattern_hits[rule_index]
