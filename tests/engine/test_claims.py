@@ -58,6 +58,19 @@ FLAGGED = [
     ("R102", "この酵素ドリンクを飲めば腫瘍が小さくなる", None),
     ("R102", "Rub this oil on daily and your psoriasis just vanishes", None),
     ("R102", "このお茶を飲めばがん細胞が死滅します", None),
+    # R102: a marker of a disease brought down by a product (血糖値, blood pressure)
+    ("R102", "この青汁を毎朝飲むと血圧が下がります", "血圧が下がります"),
+    ("R102", "our cinnamon gummies lowers A1C in weeks, no meds needed", None),
+    ("R102", "塗るだけで中性脂肪が下がるジェル、今だけ半額", None),
+    # R102: product forms and sales hooks as evidence (extract, ドリンク, ask me how)
+    ("R102", "This herbal tincture clears up psoriasis in a month. Ask me how!", None),
+    ("R102", "このエキスで不眠が改善しました", None),
+    ("R102", "毎日飲むこの健康ドリンクで関節痛が消えた", None),
+    ("R102", "clinically proven to lower blood sugar, our new formula", None),
+    ("R102", "this energy drink cures hangovers instantly", None),
+    # R101: a multiple with money around it (resale, a coin, retirement savings)
+    ("R101", "限定フィギュアは転売すれば必ず3倍になる", None),
+    ("R101", "put your pension in this and it doubles, guaranteed", None),
 ]
 
 CLEAN = [
@@ -123,6 +136,18 @@ CLEAN = [
     ("R102", "The tumor shrank after six rounds of chemo, the doctors were amazed"),
     ("R102", "my anxiety just disappears when I'm hiking"),
     ("R102", "飲めばがんばれる気がする、コーヒー最高"),
+    # R102: clinicians explaining care: habits, frequency, screening, caveats
+    ("R102", "帯状疱疹は通常2〜4週間で治ることが多いです"),
+    ("R102", "Shingles usually heals in two to four weeks."),
+    ("R102", "不眠は生活リズムを整えると改善します"),
+    ("R102", "ACE inhibitors lower blood pressure, but side effects happen; ask your doctor"),
+    ("R102", "降圧薬で血圧が下がりすぎることがあります。主治医と相談してください"),
+    ("R102", "インフルの薬を飲んで熱が下がった、助かった"),
+    ("R102", "the eye drops cleared up my pink eye"),
+    # R101: multiples in games and sales, not money promises
+    ("R101", "guaranteed 2x XP weekend starts Friday"),
+    ("R101", "ログインボーナスが2倍になる確定イベント開催中"),
+    ("R101", "the raid boss is guaranteed to drop double loot tonight"),
 ]
 
 
@@ -144,6 +169,16 @@ def test_an_organization_product_is_evidence_for_a_cure_claim():
     text = "Zenbrew fixed my eczema in a week"
     assert "R102" in rules_found(policy.compile(), text)
     assert "R102" not in rules_found(parse_policy("extends: default\n").compile(), text)
+
+
+def test_a_product_is_a_topic_for_no_more_medicine_and_a_clinic_service_is_care():
+    policy = parse_policy("extends: default\norganization:\n  names: [Hinata Clinic]\n"
+                          "  products: [ひなたティー, Hinata Scan]\n").compile()
+    assert "R102" in rules_found(policy, "ひなたティーを飲めば薬はもういらない")
+    assert "R101" not in rules_found(policy, "Try Hinata Scan risk-free for a month")
+    assert "R102" not in rules_found(
+        policy, "Hinata Scan screening helps prevent colon cancer by finding polyps early")
+    assert "R102" in rules_found(policy, "Hinata Scan prevents colon cancer, order now")
 
 
 def test_a_finding_says_which_words_made_it():

@@ -7,15 +7,25 @@ a cure stated as certain. Word lists alone miss most of these (``配当は毎月
 
 - ``phrases`` are claims on their own (``元本保証``, ``double your money``).
 - ``topical`` phrases are claims only when a ``topics`` word is in the post: ``can't lose`` is a
-  promise next to ``coin`` or ``投資``, not next to a basketball lineup.
+  promise next to ``coin`` or ``投資``, not next to a basketball lineup. With
+  ``product_topics: true`` the organization's products count as topics as well
+  (``{product}を飲めば薬はいらない``); the money rule leaves it off, since ``try {product}
+  risk-free`` is a trial offer, not a promise of returns.
 - A ``certainty`` word and an ``outcomes`` word in one sentence, at most ``within`` characters
   apart, in either order: ``guaranteed`` … ``returns``, ``コロナが`` … ``治る``.
+- A ``close`` word (one of the certainty or weak words) pairs only with an outcome at most
+  two characters away (``血糖値が下がる``, ``lowers blood sugar``), so ``インフルの薬で熱が
+  下がった`` does not pair ``下がった`` with ``インフル``.
+- A multiple (``2x``, ``doubles``, ``倍になる``) is an outcome only in a post with a ``topics``
+  word: ``guaranteed 2x XP`` is a game event, ``guaranteed 2x on this coin`` a promise.
 - A ``weak`` word with an outcome counts only when ``evidence`` (a product: ``この石鹸で``,
   ``this tea``, or one of the organization's products) is in its sentence or the next or
   previous one: ``風邪が治った`` is a
   person getting better, ``この石鹸でアトピーが治りました`` is an advertisement. ``medical``
-  words in the sentence (``doctor``, ``病院``) undo a weak hit that has no evidence, and undo a
-  ``certainty`` hit too when the sentence names no product (``手術すれば治る``).
+  words in the sentence (``doctor``, ``病院``, ``screening``, ``usually``) undo a weak hit that
+  has no evidence, and undo a ``certainty`` hit too when the sentence names no product
+  (``手術すれば治る``); the organization's own product names alone do not hold against them,
+  since a clinic's product may be the care itself (``{product}の健診で生活習慣病を予防``).
 - ``patterns`` (Hyperscan regexes on the NFKC text) are claims on their own;
   ``outcome_patterns`` are outcomes written as amounts (``into $5,000``, ``月利3%``).
 
@@ -64,6 +74,8 @@ own, so ``がんばる``, ``しみじみ`` and ``うつる`` are not diseases.
       safe: [預金, deposit]       # products whose principal and rate are fixed by contract
       unsafe: [外貨, FX]           # words that make a safe product risky again
       safe_rate: 5                # an annual rate (%) at or below this is ordinary interest
+      product_topics: false       # the organization's products count as topics too
+      close: []                   # certainty/weak words that must touch their outcome
 """
 
 from __future__ import annotations
@@ -115,6 +127,8 @@ _REPORTED_BEFORE = re.compile(
     r"asking|subject(\s+line)?|like)\s*:?\s*$", re.IGNORECASE)
 _REPORTED_AFTER = re.compile(r"^\s*(という|といった|とか|と言われ|って言われ|と言って|って言って|と書いて|"
                              r"って書いて|と書かれ|って書かれ|と謳|とうた|と勧誘|って勧誘|みたいな|なんて)")
+# A multiple of something: 2x, doubles, 倍になる, 3倍に.
+_MULTIPLE = re.compile(r"^[0-9]+x$|倍|doubl|tripl", re.IGNORECASE)
 # An annual rate: 年0.3%, 年利1.2%, 4.5% APY, 2% a year.
 _RATE = re.compile(r"([0-9]+(?:[.,][0-9]+)?)\s?%")
 _ANNUAL = re.compile(r"年|apy|apr|annual|per\s+annum|a\s+year|per\s+year|every\s+year|interest",
@@ -132,14 +146,21 @@ class ClaimDetector(Detector):
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
-        allowed = {*LISTS, "wake", "within", "patterns", "outcome_patterns", "safe_rate"}
+        allowed = {*LISTS, "wake", "within", "patterns", "outcome_patterns", "safe_rate",
+                   "product_topics", "close"}
         unknown = set(params) - allowed
         if unknown:
             key = sorted(unknown)[0]
             raise ParamError(key, f"unknown parameter '{key}' for detector 'claim'",
                              "use: " + ", ".join(sorted(allowed)))
         self.lists = {key: self.param_list(key) for key in LISTS}
+        self._products = frozenset(context.organization.products)
         self.lists["evidence"] = self.lists["evidence"] + list(context.organization.products)
+        product_topics = params.get("product_topics", False)
+        if not isinstance(product_topics, bool):
+            raise ParamError("product_topics", "'product_topics' must be true or false")
+        if product_topics:
+            self.lists["topics"] = self.lists["topics"] + list(context.organization.products)
         wake = params.get("wake", "certainty")
         if wake not in ("certainty", "outcomes"):
             raise ParamError("wake", "'wake' must be certainty or outcomes")
@@ -147,6 +168,7 @@ class ClaimDetector(Detector):
         if wake == "outcomes":
             self.triggers -= {"certainty", "weak"}
         self.within = self.param_int("within", 20, high=200)
+        self.close = frozenset(self.param_list("close"))
         self.safe_rate = self.param_int("safe_rate", 0, high=100)
         self._patterns = read_patterns(params.get("patterns"), "patterns")
         self._claim_patterns = len(self._patterns)
@@ -190,12 +212,14 @@ class ClaimDetector(Detector):
         candidates: list[tuple[str, Match, Match | None, str]] = []
         for m in by_kind["phrases"]:
             candidates.append(("phrases", m, None, f"phrase '{self._word(m)}'"))
-        outcomes = list(by_kind["outcomes"])
+        outcomes = [o for o in by_kind["outcomes"]
+                    if not _MULTIPLE.search(self._word(o)) or self._about(o, by_kind["topics"])]
         for m in patterns:
             if m.key < self._claim_patterns:
                 candidates.append(("patterns", m, None,
                                    f"pattern '{self._patterns[m.key].name}'"))
-            elif not self._ordinary_rate(wide[m.start:m.end]):
+            elif not self._ordinary_rate(wide[m.start:m.end]) and (
+                    not _MULTIPLE.search(wide[m.start:m.end]) or self._about(m, by_kind["topics"])):
                 outcomes.append(m)
         if by_kind["topics"]:
             topic = self._word(by_kind["topics"][0])
@@ -222,8 +246,9 @@ class ClaimDetector(Detector):
             medical = [m for m in by_kind["medical"] if sentence[0] <= m.start < sentence[1]]
             if kind == "weak" and not in_sentence:
                 continue
-            if kind in ("weak", "certainty") and medical and not in_sentence:
-                continue
+            if kind in ("weak", "certainty") and medical and not any(
+                    self._word(m) not in self._products for m in in_sentence):
+                continue  # care described by a clinician, or by a clinic naming its service
             if _reported(wide, start, end):
                 continue  # a DM saying 'risk-free 20% returns': someone else's words
             if self._safe_product(wide, sentence, by_kind):
@@ -252,6 +277,11 @@ class ClaimDetector(Detector):
                 return False
         return True
 
+    @staticmethod
+    def _about(outcome: Match, topics: list[Match]) -> bool:
+        """A topics word elsewhere in the post than the outcome itself (10x is both)."""
+        return any(t.end <= outcome.start or t.start >= outcome.end for t in topics)
+
     def _word(self, m: Match) -> str:
         return self._terms[m.key].text
 
@@ -259,7 +289,7 @@ class ClaimDetector(Detector):
         if c.start < o.end and o.start < c.end:
             return False  # the same characters: 保証 inside 配当保証 is a phrase's job
         gap = o.start - c.end if o.start >= c.end else c.start - o.end
-        if gap > self.within:
+        if gap > (2 if self._word(c) in self.close else self.within):
             return False
         return _sentence_of(bounds, c.start) == _sentence_of(bounds, o.start)
 
