@@ -301,6 +301,16 @@ ANNOUNCEMENT_FLAGGED = [
     ("Official statement: Acme Cloud backups were never exposed.", "Official statement:"),
     ("アクメです。本日の展示会ブースは15時で終了となります。", "アクメです"),
     ("Acme here: thanks for your patience, the sign-up page works again.", "Acme here"),
+    ("アクメは来月から土曜日もサポート窓口を開設します", "アクメは"),
+    ("アクメとして、一部報道の内容は事実ではないと申し上げておきます", "アクメとして、"),
+    ("Acme Cloud sync is paused until 6pm. We apologize for the inconvenience.",
+     "We apologize for the inconvenience"),
+    ("To settle the rumors: Acme will not be raising prices this year.", "Acme will not be raising"),
+    ("We'll refund every customer who was double-charged on Acme Cloud.", "We'll refund"),
+    ("To our customers: the Osaka showroom stays closed during renovation.", "To our customers:"),
+    ("アクメクラウドの請求額に誤りがありました。深くお詫び申し上げます。差額は返金いたします",
+     "アクメクラウドの請求額に誤りがありました。深くお詫び申し上げます"),
+    ("Thanks for ten wonderful years, from all of us at Acme.", "from all of us at Acme"),
 ]
 
 ANNOUNCEMENT_CLEAN = [
@@ -318,6 +328,12 @@ ANNOUNCEMENT_CLEAN = [
     "アクメです、って電話が来たけど詐欺っぽい",
     "アクメクラウドの解約手続きをいたしました。ご迷惑をおかけしましたと言われた",
     "Official statement: my cat hates Acme Cloud's new login page",
+    "アクメは昨日、新しい料金プランを発表しました",
+    "アクメは来月から値上げしますって",
+    "We'll see if Acme Cloud gets faster after the update",
+    "To our friends: the party moves to Saturday!",
+    "アクメクラウドの件で深くお詫び申し上げますってメールが来た",
+    "Thanks for the gift, from all of us at the Tanaka household",
 ]
 
 

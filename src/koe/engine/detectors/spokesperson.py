@@ -60,8 +60,10 @@ _VERB_AS_TOPIC = re.compile(r"[、,]?\s*(?:は|を|が|との)")
 _OFFICIAL_KEY = 3  # patterns()[3] is an official English predicate (_EN_OFFICIAL)
 _COMPENSATION = 4  # patterns()[4] hands out compensation to every user (補填として…配布します)
 _POSITION = 5  # patterns()[5] is "X's position is that": a statement when "we" follows
-# patterns()[6] wakes the detector for the company's own word with a declarative verb (当社は…導入します)
-_HEADERS = 7  # patterns() from this index on are announcement headers
+# patterns()[6] and [7] wake the detector for the company's own word or its Japanese name with a
+# declarative verb (当社は…導入します, みどりクリニックは…診療します)
+_HEADERS = 8
+_NEVER = r"\x00\x00\x00"  # keeps the pattern indices when the policy has no words for a pattern  # patterns() from this index on are announcement headers
 _LINE_START = re.compile(r"(?:^|\n)[^\w\n]{0,4}$")
 _TITLES = 2  # the last patterns() are titles, which also need the formal register
 # A title line before its ending (システムメンテナンス|のお知らせ): short, no sentence in it.
@@ -84,16 +86,22 @@ _POLITE = re.compile(r"(?:ます|です|ません)(?![か])")
 # The company as the subject of a sentence (アクメは, 弊社では, 当社としては, 当行といたしましては)
 # and the humble verbs a company uses of itself (いたします, 申し上げます, まいります, おります).
 _SUBJECT = re.compile(r"(?:(?:として|といたしまして|としまして|におきまして)(?:は|も)?|は|では|より|から)[、,]?")
-_HUMBLE = re.compile(r"(?:いたしま|申し上げま|まいりま|おりま)(?:す|した|せん)")
+_HUMBLE = re.compile(r"(?:いたしま|申し上げ(?:ておき)?ま|まいりま|おりま)(?:す|した|せん)")
 # What an operator declares it does, in the polite form: 導入します, 休診とさせていただきます,
 # 実施しております (not 混んでます, なりました). With the company's own word (当社, 当院 …) as the
 # subject, or in an announcement about its products, it is the company announcing.
 # A third person in an announcement: relayed ("Announcement from Acme: they're closing …").
 _STRONG_HEADER = re.compile(r"official|statement|公式|声明", re.IGNORECASE)
+# "To our patients:": the institution addressing its public, about itself by its wording.
+_OUR_PUBLIC = re.compile(r"to\s+(?:all\s+)?our\s", re.IGNORECASE)
 _THEY = re.compile(r"\b(?:they|they're|their|them)\b", re.IGNORECASE)
+# …and with the organization's name as the subject, only what it will do (閉院します, 診療します):
+# アクメは新製品を発表しました is news.
+_DECLARE_FUTURE = re.compile(r"(?:し|いたし|させていただき)ます(?![か])")
 _DECLARE = re.compile(r"(?:し|いたし|致し|させていただき)(?:ま(?:す|した|せん)|ております|ています)(?![か])")
 # A company apologizing to its public for an inconvenience: ご迷惑をおかけし申し訳ございません.
-_PUBLIC_APOLOGY = re.compile(r"ご(?:迷惑|不便|心配|負担)を(?:お)?(?:かけ|掛け)[^。\n]{0,8}?(?:申し訳|お詫び|深く)")
+_PUBLIC_APOLOGY = re.compile(r"ご(?:迷惑|不便|心配|負担)を(?:お)?(?:かけ|掛け)[^。\n]{0,8}?(?:申し訳|お詫び|深く)|"
+                             r"(?:深く|心より|謹んで)(?:お詫び|陳謝)")
 _HONORIFIC = re.compile(r"さん|様|さま|殿|氏|ちゃん|くん")
 # After a signature: nothing but a company word and punctuation to the end of the post.
 _SIGNATURE_TAIL = re.compile(r"\s*(?:team|一同|広報部?|より)?\s*[.!。！)）]*\s*$", re.IGNORECASE)
@@ -105,13 +113,14 @@ _SIGNATURE_LEAD = re.compile(r"(?:[—–―\-~〜(（]|[\n。.!！）)])\s*(?:t
 # "Hikari Bank will fully reimburse …", "We are aware of …", "The bank has no plans to …",
 # "We sincerely apologize …". It wakes the detector; find() asks for the subject before it.
 _EN_OFFICIAL = (
-    r"\b(?:(?:will|shall)\s+(?:(?:fully|promptly|immediately|also|continue\s+to)\s+)?"
+    r"\b(?:(?:will|shall|['’]ll)\s+(?:(?:fully|promptly|immediately|also|continue\s+to)\s+)?"
     r"(?:reimburse|compensate|refund|cooperate|waive|not\s+(?:comment|tolerate|disclose|charge)|"
     r"notify\s+(?:all|affected|impacted|customers|clients|users)|"
     r"contact\s+(?:all|affected|impacted|every)|take\s+(?:appropriate|all|every|legal|firm)|"
     r"provide\s+(?:an?\s+|further\s+)?updates?)|"
     r"will\s+be\s+(?:temporarily\s+)?(?:closed|suspended|discontinued|postponed|extended)\b|"
-    r"(?:is|are)\s+(?:officially\s+|now\s+)?(?:closing|shutting\s+down|suspending|discontinuing|recalling|"
+    r"will\s+(?:not|never)\s+(?:be\s+)?(?:add(?:ing)?|introduc(?:e|ing)|rais(?:e|ing)|sell(?:ing)?)\b|"
+    r"(?:is|are|['’]re)\s+(?:officially\s+|now\s+)?(?:closing|shutting\s+down|suspending|discontinuing|recalling|"
     r"announcing|extending|postponing)\b|(?:has|have)\s+(?:officially\s+)?decided\s+to|"
     r"(?:is|are)\s+(?:currently\s+|now\s+|fully\s+)?(?:aware\s+of|investigating|looking\s+into|"
     r"cooperating|working\s+(?:closely|to\s+(?:restore|resolve))|in\s+contact\s+with)|"
@@ -119,10 +128,11 @@ _EN_OFFICIAL = (
     r"(?:launched|begun|started|opened)\s+an?\s+(?:investigation|inquiry|internal\s+review)|"
     r"taken\s+(?:immediate|steps|measures))|"
     r"(?:sincerely|deeply|wholeheartedly)\s+(?:apologi[sz]es?|regrets?)|"
+    r"apologi[sz]es?\s+for\s+(?:the|any)\s+inconvenience|"
     r"(?:does|do)\s+not\s+(?:comment|tolerate|disclose)|remains?\s+(?:fully\s+)?committed)\b")
 # News told of the company in the same words ("Acme is closing its Osaka office", "Acme has decided
 # to …"): the progressive and the decision are its word only with "we" or "our …" as the subject.
-_FIRST_PLURAL_ONLY = re.compile(r"(?:is|are)\s+(?:officially\s+|now\s+)?(?:closing|shutting|suspending|"
+_FIRST_PLURAL_ONLY = re.compile(r"(?:is|are|['’]re)\s+(?:officially\s+|now\s+)?(?:closing|shutting|suspending|"
                                 r"discontinuing|recalling|announcing|extending|postponing)|"
                                 r"ha(?:s|ve)\s+(?:officially\s+)?decided", re.IGNORECASE)
 _FIRST_PLURAL = re.compile(r"we\b|our\b|私たち|我々|私ども", re.IGNORECASE)
@@ -131,8 +141,10 @@ _WE_SUBJECT = re.compile(r"[^\w]*we(?:,?\s+(?:at\s+)?[^,.!?\n]{1,30},)?\s*$", re
 # "We are aware of how lucky we are": a clause, not the matter an institution is aware of.
 _CLAUSE_AFTER = re.compile(r"\s*(?:how|what|why|who|whether|just|our\s+own)\b", re.IGNORECASE)
 _WE = re.compile(r"\bwe\b", re.IGNORECASE)
+# "We'll", "we're": the institution's "we" contracted, not a hedge.
+_WE_CONTRACTED = re.compile(r"\bwe['’](?:re|ll|ve)\b", re.IGNORECASE)
 # Before the organization as a subject: only the start of the sentence ("The bank", "Our bank").
-_SUBJECT_START = re.compile(r"[^\w]*$")
+_SUBJECT_START = re.compile(r"[^\w]*$|[^\n]*[:：]\s*$")  # also after a lead-in ("To confirm: Acme will …")
 # Words that make "we" an institution talking to the public, not a team or a family.
 _INSTITUTIONAL = re.compile(r"\b(?:customers?|clients?|account\s+holders?|depositors?|members|users|"
                             r"patients|students|passengers|regulators?|authorities|outage|incident|"
@@ -219,6 +231,7 @@ class SpokespersonDetector(_Tagged):
     def _build_patterns(self) -> list[Pattern]:
         # The company's own first person in Japanese (当社, 当院 …; not the plain word 会社).
         own = "|".join(re.escape(w) for w in self.param_list("company") if not w.isascii() and w != "会社")
+        names = "|".join(re.escape(Text(n).wide) for n in self.context.organization.names if not n.isascii())
         # A post wakes the detector with a statement phrase, an act, the humble register, an
         # ending that may be a signature or an announcement header: the company's name alone
         # (in every post about its products) does not.
@@ -232,12 +245,16 @@ class SpokespersonDetector(_Tagged):
                         r"granted|given)\s+to\s+(?:all|every|affected)", "compensation", caseless=True),
                 Pattern(r"\b\w+['’]s\s+(?:official\s+)?position\s+is\b", "position", caseless=True),
                 Pattern(f"(?:{own})(?:は|では|として(?:は)?)[^。\n!！?？]*"
-                        r"(?:し|させていただき)(?:ま(?:す|した)|ております|ています)" if own else r"(?!)",
-                        "company declares"),
+                        r"(?:し|させていただき)(?:ま(?:す|した)|ております|ています)" if own else _NEVER,
+                        "company declares", trigger=bool(own)),
+                Pattern(f"(?:{names})(?:は|では)[^。\n!！?？]*(?:し|させていただき)ます" if names else _NEVER,
+                        "organization declares", trigger=bool(names)),
                 Pattern(r"【[^】\n]{0,12}(?:お知らせ|告知|声明|公式|お詫び|謝罪|ご報告|重要|"
                         r"プレスリリース|発表)[^】\n]{0,12}】", "header"),
                 Pattern(r"(?:お客様|ユーザー|利用者|関係者|株主)(?:の皆様)?各位", "header"),
                 Pattern(r"dear (?:valued )?(?:customers|users|clients|partners)", "header", caseless=True),
+                Pattern(r"to (?:all )?our (?:valued )?(?:customers|users|clients|patients|players|members|"
+                        r"community|fans)\s*[:：,]", "header", caseless=True),
                 Pattern(r"(?:official\s+|important\s+)?(?:official|statement|announcement|notice|"
                         r"press release|公式発表|声明|お知らせ|ご報告|お詫び)"
                         r"\s*[:：]", "header", caseless=True),
@@ -315,9 +332,11 @@ class SpokespersonDetector(_Tagged):
                 continue
             s0, s1 = _sentence(wide, v.start, v.end)
             humble = _HUMBLE.search(wide, subject.end(), s1)
-            if humble is None and compact_term(self.word(v)) not in self._org_keys:
-                # 当社は…導入します: the company's own word needs no humble verb
-                humble = _DECLARE.search(wide, subject.end(), s1)
+            if humble is None:
+                # 当社は…導入します: the company's own word needs no humble verb; its name only
+                # with what it will do (みどりクリニックは明日から診療します)
+                own = compact_term(self.word(v)) not in self._org_keys
+                humble = (_DECLARE if own else _DECLARE_FUTURE).search(wide, subject.end(), s1)
             if humble is None or _VERB_AS_TOPIC.match(wide, humble.end()):
                 continue
             if (not _OPINION.search(wide, s0, s1)
@@ -356,7 +375,8 @@ class SpokespersonDetector(_Tagged):
             if _CAREER.search(wide):
                 break
             # "Official statement: Acme Cloud …": an official header needs only the product
-            about = about_org or (bool(products) and _STRONG_HEADER.search(wide, h.start, h.end) is not None)
+            about = (about_org or (bool(products) and _STRONG_HEADER.search(wide, h.start, h.end) is not None)
+                     or _OUR_PUBLIC.match(wide, h.start) is not None)
             if _THEY.search(wide):
                 break
             if ((signature is not None or (about and not _FIRST_SINGULAR.search(wide)))
@@ -369,9 +389,8 @@ class SpokespersonDetector(_Tagged):
         apology = _PUBLIC_APOLOGY.search(wide) if (products or org_voices) else None
         if apology is not None and not _FIRST_SINGULAR.search(wide) and not _CAREER.search(wide):
             said = Match(-1, apology.start(), apology.end())
-            for target in org_voices or [p for p in products if not _inside(p, voices)]:
-                s0, s1 = _sentence(wide, target.start, target.end)
-                humble = _HUMBLE.search(wide, target.end, s1)
+            for target in org_voices or products:
+                humble = _HUMBLE.search(wide, target.end)
                 if humble is not None and not told(said) and not told(target):
                     yield Hit(target.start, humble.end(), "the organization's notice with an apology to its public")
                     return
@@ -388,7 +407,8 @@ class SpokespersonDetector(_Tagged):
                 continue
             s0, s1 = _sentence(wide, pm.start, pm.end)
             sentence = wide[s0:s1]
-            if (_OPINION.search(sentence) or _HEDGE.search(sentence) or _FIRST_SINGULAR.search(sentence)
+            if (_OPINION.search(sentence) or _HEDGE.search(_WE_CONTRACTED.sub("we", sentence))
+                    or _FIRST_SINGULAR.search(sentence)
                     or _CAREER.search(wide) or _CLAUSE_AFTER.match(wide, pm.end) or told(pm)):
                 continue
             subject = next((v for v in voices if s0 <= v.start and v.end <= pm.start
