@@ -175,9 +175,17 @@ class SpokespersonDetector(_Tagged):
       ``voice``; "the bank", "our bank" for an organization named "… Bank") or "we" talking
       to its public as the subject of what an institution says of itself ("Acme has no plans
       to …", "We are aware of an incident affecting customers", 当行といたしましては…おります)
-      in a plain sentence without hedges, "you" or "I";
+      in a plain sentence without hedges, "you" or "I"; the company's own word (当社, 当院) with a
+      plain declarative verb (当社は…導入します), its Japanese name with what it will do
+      (みどりクリニックは明日から診療します), and "we"/"our …" deciding or announcing ("We at Acme
+      have decided to …", "we're removing …"): the name alone with these is news;
+    - hands out compensation to every user (補填として…配布します, "refunds will be issued to all
+      …"), states "X's position is that … we …", or gives a product notice with an apology to
+      the public (…を停止いたします。ご不便をおかけし申し訳ございません);
+    - introduces itself as the organization at the start of a line (ピクセルキツネです。, "PXK here:");
     - is laid out as an announcement: a header at the start of a line (【お知らせ】,
-      "STATEMENT:", "Official:", "(official)"), a notice's title line in a formal post
+      "STATEMENT:", "Official:", "(official)", "Update from Acme:", "To our customers:"; not when
+      relayed with "they"), a notice's title line in a formal post
       (システムメンテナンスのお知らせ, "Notice regarding …") about the organization, or signed
       with its name at the end ("— Acme team", 「…いたします。アクメ株式会社」) in a formal
       register.
