@@ -222,3 +222,35 @@ def test_internal_documents_and_secrecy_emoji_are_cues(hoshino, text, span):
 ])
 def test_public_leaks_and_questions_about_the_word_are_clean(hoshino, text):
     assert "C103" not in rules_found(hoshino, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a name given to a pet, a bike or a child
+    "I named my bike Glider because it's silent downhill",
+    "Sakura is such a pretty name for a girl",
+])
+def test_a_code_name_given_as_a_name_is_clean(hoshino, text):
+    assert spans(hoshino, text, "C101") == []
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # the organization's own news next to "not announced yet" is the reveal itself
+    ("Hoshino Bento goes up to 800 yen in May, not announced yet", "not announced yet"),
+    ("ほしの食品が九州に工場を建てる話、まだ公表されていない", "公表されていない"),
+    # more ways to ask for secrecy
+    ("誰にも言えないけど、部署ごと大阪に異動になる", "誰にも言えない"),
+    ("the layoff list is final, keep it on the down low", "on the down low"),
+])
+def test_untold_news_of_the_organization_is_flagged(hoshino, text, span):
+    assert span in spans(hoshino, text, "C103")
+
+
+@pytest.mark.parametrize("text", [
+    # a customer asking or guessing about what has not been announced
+    "Hoshino Bento's summer menu isn't announced yet, I hope it's eel",
+    "ほしの弁当の秋の新作、発表前だから予想してみた",
+    # a leak that is already going around
+    "ほしの弁当の未発表メニュー、リーク画像が出回ってるけど本当に出るの",
+])
+def test_guesses_and_leaks_already_going_around_are_clean(hoshino, text):
+    assert "C103" not in rules_found(hoshino, text)

@@ -176,6 +176,10 @@ _QUOTED_TITLE = re.compile(r"[」』\"'”’]\s*(?:って|という|ってい�
 _OPEN_QUOTE = re.compile(r"[「『\"'“‘]$")
 _SEEN_AFTER = re.compile(r"(?:を|が|は|も)?(?:見(?!せ)|観(?!点)|撮|眺|目撃|撮影|観察|観測|聴)"
                          r"|(?:に|で)乗")
+# A name given to someone or something: "our goldfish is named Kohaku", "I named my main
+# Yuzu", "Aster is a lovely name".
+_NAMED_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:named|nicknamed|name is|name's)\s+(?:[a-z]+\s+){0,2}$")
+_A_NAME_AFTER = re.compile(r"(?i)\s+(?:is|was|'s)\s+(?:a|an|such a|the)\s+(?:[a-z]+\s+){0,2}name\b")
 # "Moonfall (2022)", 「アスター（1998）」: the year of a film, a book or an album.
 _YEAR_AFTER = re.compile(r"\s*[(（]\s*(?:19|20)[0-9]{2}\s*[)）]")
 
@@ -190,6 +194,7 @@ def _everyday_use(wide: str, start: int, end: int, work: list[Match]) -> bool:
     if _work_attached(wide, m, work):
         return False
     return bool(_ARTICLE_BEFORE.search(before) or _SEEN_BEFORE.search(before)
+                or _NAMED_BEFORE.search(before) or _A_NAME_AFTER.match(wide, end)
                 or _NAME_AFTER.match(wide, end) or _SEEN_AFTER.match(wide, end)
                 or _YEAR_AFTER.match(wide, end)
                 or (_OPEN_QUOTE.search(before) and _QUOTED_TITLE.match(wide, end)))
@@ -317,6 +322,18 @@ _WORD_QUESTION = re.compile(r"[」』\"”]?\s*(?:(?:って|とは|という|っ
                             r"(?:何|なに|意味|略|どういう|[?？])|\s+(?:stands? for|means)\b)")
 
 
+_QUESTION = re.compile(r"[?？]|かな|かも|予想|希望|hope|wish|maybe|probably|guess|when\b")
+
+
+def _asks(wide: str, m: Match) -> bool:
+    """The sentence around the cue asks or guesses rather than tells."""
+    lo = max(0, m.start - 60)
+    breaks = [b.end() for b in _SENTENCE_BREAK.finditer(wide, lo, m.start)]
+    end = _SENTENCE_BREAK.search(wide, m.end)
+    hi = end.end() if end else len(wide)
+    return _QUESTION.search(wide, breaks[-1] if breaks else lo, hi) is not None
+
+
 class ConfidentialCueDetector(_Tagged):
     """Words that mark information as confidential, judged by what is around them.
 
@@ -328,7 +345,10 @@ class ConfidentialCueDetector(_Tagged):
       mention of the organization, its products or code names.
     - ``embargo`` cues (未発表, 決算発表前, "unreleased", NDA) count when a ``reveal`` word is
       nearby ("but", けど, "sneak peek", 教えちゃう): "before the earnings call I'm busy" is fine,
-      "before the earnings call, but here are the numbers" is not.
+      "before the earnings call, but here are the numbers" is not. ``notyet`` cues ("not
+      announced yet", 発表前, 公表されてない) are embargo cues that also count next to the
+      organization's own names, products or code names, unless their sentence asks or guesses
+      ("…not announced yet, when?", 「発表前だけど予想してみた」 is a fan's).
 
     Generic markings, secrecy and embargo cues next to an ``ordinary`` word (a drama, a film,
     a band: 「ドラマの『極秘任務』回」, "unreleased demo tapes") are about that, unless the
@@ -342,8 +362,8 @@ class ConfidentialCueDetector(_Tagged):
 
     name = "confidential_cue"
     GROUPS = ("markings", "generic", "secrecy", "embargo", "work", "reveal", "advice", "ordinary",
-              "others", "public")
-    TRIGGERS = frozenset({"markings", "generic", "secrecy", "embargo"})
+              "others", "public", "notyet")
+    TRIGGERS = frozenset({"markings", "generic", "secrecy", "embargo", "notyet"})
 
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
@@ -364,7 +384,8 @@ class ConfidentialCueDetector(_Tagged):
         others = tags.get("others", [])
         own = [w for w in work if self._is_own(w)]
         reveal = tags.get("reveal", [])
-        longer = tags.get("markings", []) + tags.get("embargo", [])
+        notyet = tags.get("notyet", [])
+        longer = tags.get("markings", []) + tags.get("embargo", []) + notyet
 
         public = tags.get("public", [])
 
@@ -395,8 +416,12 @@ class ConfidentialCueDetector(_Tagged):
                     and not everyday(m)):
                 yield Hit(m.start, m.end,
                           f"secrecy cue '{self.word(m)}', work word '{self.word(w)}'")
-        for m in tags.get("embargo", []):
+        for m in tags.get("embargo", []) + notyet:
+            # the organization's own news next to "not announced yet" is the reveal itself,
+            # unless the sentence asks or guesses ("…not announced yet, when?")
             rv = near([x for x in reveal if not _inside(x, [m])], m.start, m.end, r // 2)
+            if rv is None and m in notyet and not _asks(wide, m):
+                rv = near([x for x in own if not _inside(x, [m])], m.start, m.end, r)
             if (rv is not None and near(advice, m.start, m.end, r // 2) is None
                     and not everyday(m)):
                 yield Hit(m.start, m.end,
