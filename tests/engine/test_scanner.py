@@ -122,3 +122,19 @@ def test_rules_that_wake_together_get_only_their_own_context_words(monkeypatch):
     evidence = {f.rule: f.evidence for f in scanner.scan("omega and alpha, red only").findings}
     assert evidence == {"X101": "red", "X102": "-", "X103": "red"}
     assert scanner.scan("red blue green, nothing wakes").findings == []
+
+
+@pytest.mark.parametrize(("text", "wakes"), [
+    ("idiot.", True),  # nothing dropped inside the term
+    ("i d i o t", True),  # spelled across spaces
+    ("i. diot", False),  # across the end of a sentence
+    ("i\ndiot", False),  # across a line break
+    ("kidiot", False),  # inside a longer word
+])
+def test_a_latin_term_keeps_its_word_boundaries_and_stays_in_its_sentence(monkeypatch, text, wakes):
+    monkeypatch.setitem(DETECTORS, "context_probe", f"{__name__}:ContextProbe")
+    policy = parse_policy(
+        "rules:" + _probe_rule("X101", '["idiot"]', '[]')
+        + "verdicts:\n" + "".join(f"  {a}: {{minor: advise, major: block}}\n"
+                                  for a in ("personal", "brand", "direct", "internal")))
+    assert bool(policy.compile().scan(text).findings) is wakes

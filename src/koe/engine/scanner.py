@@ -27,6 +27,10 @@ __all__ = ["Scanner"]
 
 _VERDICT_RANK = {v: i for i, v in enumerate(VERDICTS)}
 _SENTENCE_END = re.compile(r"[.!?。！？…]\s|\n")
+# Every match of _SENTENCE_END holds a character that compact drops (… never reaches wide:
+# NFKC spells it "..."), so a term whose wide span has nothing dropped cannot cross one.
+_SENTENCE_END_IS_DROPPED = (all(compact_term(c) == "" for c in ".!?。！？\n")
+                            and Text("…").wide == "...")
 
 
 def _span_key(m: Match | Hit) -> tuple[int, int]:
@@ -265,7 +269,8 @@ class Scanner:
                 for cstart, cend, entries_ in occurrences:
                     span = to_wide(cstart, cend)
                     for rule_index, key, left, right in entries_:
-                        if (left or right) and not bounded(t, span, left, right):
+                        if (left or right) and not bounded(t, span, left, right,
+                                                           cend - cstart):
                             continue
                         triggered.add(rule_index)
                         term_hits.setdefault(rule_index, []).append(new_match(key, *span))
@@ -283,7 +288,8 @@ class Scanner:
                             continue
                         if span is None:
                             span = to_wide(cstart, cend)
-                        if (left or right) and not bounded(t, span, left, right):
+                        if (left or right) and not bounded(t, span, left, right,
+                                                           cend - cstart):
                             continue
                         term_hits.setdefault(rule_index, []).append(new_match(key, *span))
         for hits in term_hits.values():
@@ -304,14 +310,21 @@ class Scanner:
         return triggered, pattern_hits, term_hits
 
     @staticmethod
-    def _bounded(t: Text, span: tuple[int, int], left: bool, right: bool) -> bool:
+    def _bounded(t: Text, span: tuple[int, int], left: bool, right: bool,
+                 compact_length: int | None = None) -> bool:
         """Word boundaries hold where the term asks for them, and a Latin term spelled across
-        separators ("i d i o t") does not run over the end of a sentence ("7. It's")."""
-        if left and not t.is_word_start(span[0]):
+        separators ("i d i o t") does not run over the end of a sentence ("7. It's").
+
+        ``compact_length`` is the term's length in ``compact``: when the span of ``wide`` is
+        no longer, no separator lies inside it, so no sentence can end there."""
+        start, end = span
+        if left and not t.is_word_start(start):
             return False
-        if right and not t.is_word_end(span[1]):
+        if right and not t.is_word_end(end):
             return False
-        return not ((left or right) and _SENTENCE_END.search(t.wide, span[0], span[1]))
+        if compact_length == end - start and _SENTENCE_END_IS_DROPPED:
+            return True
+        return not ((left or right) and _SENTENCE_END.search(t.wide, start, end))
 
     def rules(self) -> list[Rule]:
         return [c.rule for c in self._rules]
