@@ -1,7 +1,7 @@
 """Accuracy floors: the engine must not get worse on the labelled sets it was measured on.
 
-``bench/holdout`` is Koe's own ja/en set for all eight categories with an organization policy
-and internal documents (see its README); ``../shared/eval/dev.jsonl`` is the upstream set whose
+``bench/holdout*`` are Koe's own ja/en sets for all eight categories, each with an organization
+policy and internal documents (see their READMEs); ``../shared/eval/dev.jsonl`` is the upstream set whose
 targets the engine issue sets (pii and secret F1 >= 0.95, harassment >= 0.70). Scoring follows
 ``score.py``: a row is a hit when the scan reports any finding of the row's category.
 
@@ -21,7 +21,6 @@ from koe.engine import InternalIndex, default_policy, load_policy
 from koe.engine.leak import read_documents
 
 ROOT = Path(__file__).resolve().parents[2]
-HOLDOUT = ROOT / "bench" / "holdout"
 DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 
 
@@ -55,26 +54,37 @@ def _check(scores, wrong, floors):
                      + "\n".join(w for w in wrong if w.split()[1].rstrip(":") in low))
 
 
-@pytest.fixture(scope="module")
-def acme_scanner():
-    index = InternalIndex.from_documents(read_documents(str(HOLDOUT / "internal.jsonl")))
-    return load_policy(str(HOLDOUT / "acme.yaml")).compile(internal_index=index)
-
-
-# F1 per category on all 640 rows (tune + check) of bench/holdout.
-HOLDOUT_FLOORS = {
-    "pii": 0.95, "secret": 0.93, "confidential": 0.84, "leak": 0.97,
-    "harassment": 0.89, "disclosure": 0.87, "claims": 0.90, "spokesperson": 0.88,
+# F1 per category on all rows (tune + check) of each of Koe's own sets: four organizations
+# (a cloud company, a bank, a clinic chain, a game studio), each written by someone who had
+# not read the detectors.
+SETS = {
+    "holdout": ("acme.yaml", 640, {
+        "pii": 0.95, "secret": 0.93, "confidential": 0.87, "leak": 0.97,
+        "harassment": 0.91, "disclosure": 0.91, "claims": 0.90, "spokesperson": 0.88}),
+    "holdout2": ("org.yaml", 480, {
+        "pii": 0.95, "secret": 0.93, "confidential": 0.81, "leak": 0.97,
+        "harassment": 0.89, "disclosure": 0.87, "claims": 0.94, "spokesperson": 0.89}),
+    "holdout3": ("org.yaml", 400, {
+        "pii": 0.96, "secret": 0.94, "confidential": 0.94, "leak": 0.97,
+        "harassment": 0.94, "disclosure": 0.87, "claims": 0.83, "spokesperson": 0.89}),
+    "holdout4": ("org.yaml", 400, {
+        "pii": 0.96, "secret": 0.96, "confidential": 0.88, "leak": 0.94,
+        "harassment": 0.90, "disclosure": 0.89, "claims": 0.91, "spokesperson": 0.84}),
 }
 
 
-def test_the_holdout_set_stays_above_its_floors(acme_scanner):
-    tune = _rows(HOLDOUT / "tune.jsonl")
-    rows = tune + _rows(HOLDOUT / "check.jsonl")
-    assert len(rows) == 640 and {r["category"] for r in rows} == set(HOLDOUT_FLOORS)
-    scores, _ = _score(acme_scanner, rows)
-    _, wrong_in_tune = _score(acme_scanner, tune)  # check rows are not shown, only scored
-    _check(scores, wrong_in_tune, HOLDOUT_FLOORS)
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_each_holdout_set_stays_above_its_floors(name):
+    folder = ROOT / "bench" / name
+    policy, size, floors = SETS[name]
+    index = InternalIndex.from_documents(read_documents(str(folder / "internal.jsonl")))
+    scanner = load_policy(str(folder / policy)).compile(internal_index=index)
+    tune = _rows(folder / "tune.jsonl")
+    rows = tune + _rows(folder / "check.jsonl")
+    assert len(rows) == size and {r["category"] for r in rows} == set(floors)
+    scores, _ = _score(scanner, rows)
+    _, wrong_in_tune = _score(scanner, tune)  # check rows are not shown, only scored
+    _check(scores, wrong_in_tune, floors)
 
 
 @pytest.mark.skipif(not DEV.exists(), reason=f"the upstream eval set is not at {DEV}")
