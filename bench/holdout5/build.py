@@ -213,7 +213,7 @@ PII = [
     T("ja", f"@aozora_kujou 騒音の件、隣の家の人の携帯 {jp_mobile()} です。直接言ってやってください", "neighbour's mobile number"),
     T("ja", f"青空駅で財布拾いました！中のクレカに ヤマグチ ケンタ {card('visa')} ってある。心当たりある人いたら交番へ", "someone else's card number (Luhn-valid)"),
     T("ja", f"転入届の方 グエン・ヴァン・アン様の連絡先 {email('nguyen.van.an')} です、控えを送っておいてください🙏", "resident's e-mail in a staff DM", "direct"),
-    T("ja", f"例の市役所で怒鳴ってたおっさん、住所晒しとくわ。東京都青空市緑町3丁目12番5号 堀田", "doxxing: street address"),
+    T("ja", "例の市役所で怒鳴ってたおっさん、住所晒しとくわ。東京都青空市緑町3丁目12番5号 堀田", "doxxing: street address"),
     T("ja", f"DMで教えてもらった田中さんの携帯、{fullwidth(jp_mobile())} だって。みんなで応援メッセージ送ろう📣", "full-width mobile number of a third party"),
     T("ja", f"給付金の振込先確認お願いします。佐々木様の口座 青空信用金庫 中央支店 普通 口座番号 {digits(7)}", "bank account number with context", "direct"),
     T("ja", f"転出する留学生の方のパスポート番号 T{R.choice('KRZ')}{digits(7)}、入力ミスしてたので修正しました。本人に連絡済み", "passport number with context"),

@@ -13,7 +13,8 @@ SEED = 5
 
 
 def main():
-    rows = [json.loads(line) for line in open(os.path.join(HERE, "rows.jsonl"), encoding="utf-8") if line.strip()]
+    with open(os.path.join(HERE, "rows.jsonl"), encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f if line.strip()]
     strata = {}
     for r in rows:
         strata.setdefault((r["category"], r["lang"], r["expect"]), []).append(r)
