@@ -254,3 +254,51 @@ def test_untold_news_of_the_organization_is_flagged(hoshino, text, span):
 ])
 def test_guesses_and_leaks_already_going_around_are_clean(hoshino, text):
     assert "C103" not in rules_found(hoshino, text)
+
+
+# Public-sector families: markings of any office, news described as not yet public, budgets,
+# bids and personnel notices told in secret.
+@pytest.mark.parametrize(("text", "span"), [
+    # 〇外秘 / 〇内限り for an office other than 社
+    ("局外秘のメモ、ちょっとだけ見せるね", "局外秘"),
+    ("課内限りの連絡だけど、来月から窓口の受付時間が短くなる", "課内限り"),
+    # a not-yet cue that describes the work thing itself
+    ("公表前の入札結果、B社が一番安かった", "公表前"),
+    ("議決前の予算、道路の補修費が半分に削られてる", "議決前"),
+    ("Pre-council numbers for the parks budget: two pools close next summer", "Pre-council"),
+    ("非公表の人事、総務部長が交代するらしい", "非公表"),
+    # secrecy about a bid or a transfer; a hush next to "not announced yet"
+    ("between you and me, the tender went to the lowest bidder by a mile", "between you and me"),
+    ("ここだけの話、4月の内示で係長が3人も本庁に戻るらしい", "ここだけの話"),
+    ("the new parking fees are not announced yet, shh", "not announced yet"),
+    # a personnel notice, and "I can't say the details" about a deal
+    ("内示出たけど、4月から財政課に異動です", "内示"),
+    ("新しい取引先の詳細は言えないけど、かなり大きい案件", "詳細は言えない"),
+])
+def test_public_sector_news_not_yet_public_is_flagged(hoshino, text, span):
+    assert span in spans(hoshino, text, "C103")
+
+
+@pytest.mark.parametrize("text", [
+    # in-store and in-hospital only: offers, not markings
+    "店内限定メニュー、今日までだって",
+    "院内限定のカフェ、意外とおいしい",
+    # the council building, a public budget, a bid that was published
+    "議会前で予算削減に反対するデモがあった",
+    "The budget passed after the council vote; the minutes are on the city site",
+    "Bid results for the bridge repair were published today",
+    # a hush that is not about work; refusing to say; news not out yet, told as personal news
+    "shh, the baby is finally asleep",
+    "shh don't tell my boss I'm napping",
+    "予算の話は議会前だから、まだ何も言えないです",
+    "議会前の静けさ。今日は早く帰れそう",
+    "来週内示だから緊張する",
+    "ドラマの内容は詳しくは言えないけど最高だった",
+])
+def test_public_sector_words_in_public_or_everyday_use_are_clean(hoshino, text):
+    assert "C103" not in rules_found(hoshino, text)
+
+
+def test_a_code_name_with_a_plan_is_the_project(hoshino):
+    assert spans(hoshino, "さくら計画の第2段階、来週から", "C101") == ["さくら"]
+    assert spans(hoshino, "Glider計画の打ち合わせ、また延びた", "C101") == ["Glider"]

@@ -325,6 +325,10 @@ _WORD_QUESTION = re.compile(r"[」』\"”]?\s*(?:(?:って|とは|という|っ
 _QUESTION = re.compile(r"[?？]|かな|かも|予想|希望|hope|wish|maybe|probably|guess|when\b")
 
 
+# Between a not-yet cue and the thing it describes: 「議会前の予算案」, "pre-council budget".
+_ATTACHED_THING = re.compile(r"の|[ \-]|")
+
+
 def _asks(wide: str, m: Match) -> bool:
     """The sentence around the cue asks or guesses rather than tells."""
     lo = max(0, m.start - 60)
@@ -337,8 +341,10 @@ def _asks(wide: str, m: Match) -> bool:
 class ConfidentialCueDetector(_Tagged):
     """Words that mark information as confidential, judged by what is around them.
 
-    - ``markings`` (社外秘, "internal use only") are findings on their own, unless ``advice``
+    - ``markings`` (関係者外秘, "internal use only") are findings on their own, unless ``advice``
       words around them show the post is about handling such information ("never post …").
+      So are 〇外秘, 〇内限定 and 〇内限り for each of the ``offices``
+      (社外秘, 庁外秘, 部外秘, 社内限定; not 店内限定, an in-store offer).
     - ``generic`` markings (極秘, "confidential") are everyday words too: they count like
       secrecy cues, with a ``work`` word or a ``reveal`` word nearby.
     - ``secrecy`` cues (ここだけの話, "between you and me") count with a ``work`` word nearby or a
@@ -348,7 +354,9 @@ class ConfidentialCueDetector(_Tagged):
       "before the earnings call, but here are the numbers" is not. ``notyet`` cues ("not
       announced yet", 発表前, 公表されてない) are embargo cues that also count next to the
       organization's own names, products or code names, unless their sentence asks or guesses
-      ("…not announced yet, when?", 「発表前だけど予想してみた」 is a fan's).
+      ("…not announced yet, when?", 「発表前だけど予想してみた」 is a fan's), and right before
+      the ``work`` thing they describe (「議会前の予算案」, 「公表前の入札結果」, "pre-council
+      budget").
 
     Generic markings, secrecy and embargo cues next to an ``ordinary`` word (a drama, a film,
     a band: 「ドラマの『極秘任務』回」, "unreleased demo tapes") are about that, unless the
@@ -365,6 +373,20 @@ class ConfidentialCueDetector(_Tagged):
               "others", "public", "notyet")
     TRIGGERS = frozenset({"markings", "generic", "secrecy", "embargo", "notyet"})
 
+    def extra_params(self) -> Sequence[str]:
+        return ("offices",)
+
+    def __init__(self, params: Mapping[str, Any], context: Context) -> None:
+        super().__init__(params, context)
+        offices = [o for o in self.param_list("offices") if o]
+        # 社外秘 / 庁外秘 / 部外秘, 社内限定 / 庁内限り: a marking for any office in ``offices``
+        self._patterns = [
+            Pattern("(?:" + "|".join(re.escape(o) for o in offices)
+                    + ")(?:外秘|内限定|内限り)", "confidentiality marking")
+        ] if offices else []
+
+    def patterns(self) -> Sequence[Pattern]:
+        return self._patterns
 
     def add_organization_terms(self, groups: dict[str, list[str]], context: Context) -> None:
         org = context.organization
@@ -379,6 +401,10 @@ class ConfidentialCueDetector(_Tagged):
         for m in tags.get("markings", []):
             if near(advice, m.start, m.end, r) is None:
                 yield Hit(m.start, m.end, f"confidentiality marking '{self.word(m)}'")
+        for m in patterns:
+            if near(advice, m.start, m.end, r) is None and not any(
+                    _inside(m, [x]) for x in tags.get("markings", [])):
+                yield Hit(m.start, m.end, f"confidentiality marking '{wide[m.start:m.end]}'")
         work = tags.get("work", [])
         ordinary = tags.get("ordinary", [])
         others = tags.get("others", [])
@@ -422,6 +448,10 @@ class ConfidentialCueDetector(_Tagged):
             rv = near([x for x in reveal if not _inside(x, [m])], m.start, m.end, r // 2)
             if rv is None and m in notyet and not _asks(wide, m):
                 rv = near([x for x in own if not _inside(x, [m])], m.start, m.end, r)
+            if rv is None and m in notyet:
+                # the cue describes a work thing: 「議会前の予算案」, "pre-council budget"
+                rv = next((w for w in work if m.end <= w.start <= m.end + 3
+                           and _ATTACHED_THING.fullmatch(wide, m.end, w.start)), None)
             if (rv is not None and near(advice, m.start, m.end, r // 2) is None
                     and not everyday(m)):
                 yield Hit(m.start, m.end,
