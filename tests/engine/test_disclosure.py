@@ -249,3 +249,60 @@ def test_round3_shapes_without_promotion_are_clean(acme, nami, kumo, text):
     scanner = (nami if "なみ" in text or "Nami" in text
                else kumo if "くも" in text or "Kumo" in text else acme)
     assert not {"D101", "D102"} & set(rules_found(scanner, text))
+
+
+def _pick(acme, nami, kumo, text):
+    return (nami if "なみ" in text or "Nami" in text
+            else kumo if "くも" in text or "Kumo" in text else acme)
+
+
+ROUND4_PROMOTIONS = [
+    # an invitation to come to the organization's event or shop
+    ("Stop by the Kumo Studios booth at Tokyo Game Show, free stickers all day!", "Kumo Studios"),
+    ("なみ証券の投資セミナー、土曜に渋谷でやります。みんな来てね✨", "なみ証券"),
+    # the reader asked to pass it on
+    ("Acme Cloud just doubled the free tier. Tell your friends!", "Acme Cloud"),
+    ("くもクエストの新イベント始まった！友達にも教えてね", "くもクエスト"),
+    # the reader who does not use it yet
+    ("If you haven't tried Nami Trade, today is the day. Zero fees on your first trade",
+     "Nami Trade"),
+    ("アクメクラウドまだ使ってない人、人生損してる", "アクメクラウド"),
+    # a limited-time price, a link handed over
+    ("くもパスが今だけ半額", "くもパス"),
+    ("なみトレードの口座、リンク貼っておきます", "なみトレード"),
+    # a label that says it is not one is no label
+    ("Acme Cloud is the best host ever, not sponsored, just a fan. Sign up!", "Acme Cloud"),
+    ("なみトレード最高すぎ！みんな使って！#PRじゃないよ", "なみトレード"),
+]
+
+ROUND4_NOT_PROMOTIONS = [
+    # praise conceded before a complaint
+    "Acme Cloud's dashboard is amazing but the billing page is a maze.",
+    "なみトレード、手数料は最高だけどアプリが重すぎる",
+    # someone else's invitation, the poster's own plans
+    "I'll stop by the Acme Cloud meetup if I finish work early",
+    "友達にくもクエスト教えてもらった。週末やってみる",
+    # the same words as news or a question
+    "If you're not using Acme Cloud, which host do you use?",
+    "広告なしプランのくもパス、値上げらしい",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), ROUND4_PROMOTIONS)
+def test_a_round4_promotion_family_is_flagged(acme, nami, kumo, text, span):
+    assert spans(_pick(acme, nami, kumo, text), text, "D101") == [span]
+
+
+@pytest.mark.parametrize("text", ROUND4_NOT_PROMOTIONS)
+def test_round4_shapes_without_promotion_are_clean(acme, nami, kumo, text):
+    assert not {"D101", "D102"} & set(rules_found(_pick(acme, nami, kumo, text), text))
+
+
+def test_a_disclosure_last_of_three_trailing_hashtags_is_buried(acme, nami):
+    text = "Acme Cloud deploys in seconds, you need it ✨ #cloud #devops #ad"
+    assert spans(acme, text, "D102") == ["#ad"]
+    assert "D101" not in rules_found(acme, text)
+    text = "なみトレード、おすすめ！ #投資 #NISA #提供"
+    assert spans(nami, text, "D102") == ["#提供"]
+    # the label first of three is not hidden behind the others
+    assert rules_found(acme, "Acme Cloud deploys in seconds, you need it ✨ #ad #cloud #devops") == []

@@ -71,6 +71,14 @@ _NEED_BEFORE = re.compile(r"(?:\b(?:looking for|searching for|in the market for|
                           r"need(?:ing)?|want(?:ing)?|tired of|sick of|struggling with|bored of)\b"
                           r"|探して(?:る|ます|いる)|お探し|迷って(?:る|ます)|悩んで(?:る|ます)|"
                           r"困って(?:る|ます)|飽きた)[^?？。！!\n]{0,60}[?？]\s*$", re.IGNORECASE)
+# A disclosure word said to be absent: 「#ad感ゼロ」, 「PRじゃないです」, "not sponsored".
+_MARKER_DENIED_AFTER = re.compile(r"[^\S\n]*(?:感|っぽさ|要素)?(?:ゼロ|なし|無し|じゃな|ではな|でもな|"
+                                  r"ではありません|じゃありません)")
+_MARKER_DENIED_BEFORE = re.compile(r"\b(?:not|non|no|never|isn'?t|wasn'?t)[\s_-]*(?:an?\s+)?$",
+                                   re.IGNORECASE)
+# Praise conceded before a complaint: 「還元はいいけど、画面が…」, "the best but pricey".
+_BUT_AFTER = re.compile(r"[^。！？!?\n]{0,8}?(?:けど|けれど|けども)[、,\s]*(?=[^\W\d_])"
+                        r"|[^.!?\n]{0,16}?\s(?:but|though)\s+(?!also\b|even\b)\w", re.IGNORECASE)
 # Where a run of hashtags ends its line or the post.
 _LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
 # A question that only leads into a claim: "… って知ってた？", "Did you know …?".
@@ -78,6 +86,7 @@ _RHETORICAL = re.compile(r"(?:知って(?:た|る|ました|ます)(?:か|かな
                          r"(?:しない|使わない|選ばない|ない)理由(?:って|が|は)?(?:ある|あります|なくない)|"
                          r"did you know\b[^?？]*|who knew|what more (?:do|could|can) you "
                          r"(?:want|ask for)|what are you waiting for|why wouldn'?t you|"
+                         r"what are you (?:even )?doing|"
                          r"what'?s not to love)[\s\W]{0,3}$", re.IGNORECASE)
 # The mention as a slogan of its own: "… ならひかり銀行。", "Best rates? Hikari Bank.",
 # "Splitting bills has never been easier. Hikari Wallet, that's it".
@@ -131,20 +140,25 @@ class DisclosureDetector(_Tagged):
     - a ``choosing`` phrase said to the reader (templates with ``{brand}``: "go with {brand}",
       「{brand}にしとけ」, "{brand} >>"), unless asked or negated;
     - a sign-up reward (「最大5000ポイント」, 「登録すると1000円」, "¥500 free"), a word to
-      everyone (「みんな使って」) or a percentage back, as endorsements;
+      everyone (「みんな使って」, 「みんな来てね」), an invitation that opens a sentence ("Come
+      visit …", "Stop by …"), a request to pass it on (「周りにも勧めて」, "tell your friends"),
+      a word to readers who do not use it yet ("If you haven't tried …", 「まだ使ってない人」)
+      or a percentage back, as endorsements;
     - the mention as a slogan of its own: 「…ならひかり銀行。」, or a sentence that is only the
       mention right after a promotion ("Best rates in town? Hikari Bank.").
 
     Mentions include the company's app by its short name (「ひかり銀行」 gives 「ひかりアプリ」,
     「ひかりのアプリ」; "Nami Securities" gives "Nami app"). A promotion or endorsement word in
     a question ("is Acme Cloud worth it?"), negated ("wouldn't recommend", おすすめしない),
-    thanked for (「おすすめありがとう」) or in a sentence that reports news or hearsay
+    thanked for (「おすすめありがとう」), conceded before a complaint (「還元はいいけど、…」,
+    "amazing but …") or in a sentence that reports news or hearsay
     ("…, Nikkei reports", 「らしい」) or complains (改悪, "worst") does not count; a rhetorical
     question ("did you know …?", 「…って知ってた？」, 「しない理由ある？」) does. A marker that only appears inside a
-    pile of at least ``hashtag_pile`` hashtags that ends a line or the post after other text
-    (not one that opens the post), or in a short bracketed note that
+    pile of at least ``hashtag_pile`` hashtags (or last in a pile of one fewer) that ends a line
+    or the post after other text (not one that opens the post), or in a short bracketed note that
     ends the post (「（ちなみに関係者）」), is reported as buried (``buried: true`` in params
-    selects that rule's half). ``employee_markers`` are templates with ``{org}``.
+    selects that rule's half). A marker that denies itself (「#ad感ゼロ」, 「PRじゃないよ」,
+    "not sponsored") is no marker. ``employee_markers`` are templates with ``{org}``.
     """
 
     name = "disclosure"
@@ -199,8 +213,24 @@ class DisclosureDetector(_Tagged):
             # a word to everyone: 「みんな使って」, 「皆さんも登録してね」
             Pattern(r"(?:みんな|皆さん|みなさん|皆)も?[^。！？!?\n]{0,8}?(?:使って|入れて|作って|"
                     r"始めて|登録して|申し込んで|開設して|使お|入れよ|やって|やろ|遊んで|遊ぼ|"
-                    r"プレイして|飲んで|行って)(?:ね|ください|下さい|みて)?"
-                    r"(?:[!！。、\s♪~〜]|$)", "to everyone", trigger=False),
+                    r"プレイして|飲んで|行って|来て|遊びに来て)(?:ね|ください|下さい|みて)?"
+                    "(?:[!！。、\\s♪~〜\u2600-\u27bf\U0001f300-\U0001faff]|$)", "to everyone",
+                    trigger=False),
+            # an invitation to come: "Come visit the … pop-up", "stop by our booth"
+            Pattern(r"(?:^|[.!?\n]\s*)(?:come|stop|swing|drop|pop)\s+(?:by|visit|see|check|"
+                    r"join|say hi)\b", "invitation", caseless=True, trigger=False),
+            # the word passed on: 「周りの人にも勧めてください」, "tell your friends"
+            Pattern(r"(?:周り|まわり|友達|友だち|友人|家族|知り合い)(?:の人|の方)?にも?[^。！？!?\n]{0,6}?"
+                    r"(?:勧めて|すすめて|教えて|広めて|シェアして|紹介して)(?:ね|ください|下さい|ほしい|"
+                    r"[!！。、\s♪~〜]|$)|"
+                    r"\b(?:tell|send (?:it|this) to|share (?:it|this) with) (?:all )?your "
+                    r"(?:friends|family|neighbou?rs)\b|\bspread the word\b", "pass it on",
+                    caseless=True, trigger=False),
+            # a reader who does not use it yet: "If you're not using … yet", 「まだ使ってない人」
+            Pattern(r"\bif you(?:'re| are)? (?:still )?not (?:using|on|trying)\b|\bif you "
+                    r"(?:haven'?t|have not) (?:tried|used|downloaded|installed|joined)\b|"
+                    r"まだ(?:使って|入れて|試して|登録して)(?:ない|いない|ません)(?:人|方|なら)",
+                    "not yet", caseless=True, trigger=False),
             Pattern(r"(?:申し込む|申込む|登録する|開設する|入会する|作る)と[^。！？!?\n]{0,12}?"
                     r"\d[\d,]*\s?(?:ポイント|pt|円|%|％)", "reward", trigger=False),
             # a perk for signing up without a number: 「登録すると特典あるよ」, "pre-register and get"
@@ -217,17 +247,21 @@ class DisclosureDetector(_Tagged):
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         tags = self.by_tag(terms)
         brands = tags.get("brands")
-        markers = tags.get("markers", [])
-        if not brands or (self.buried and not markers):
+        if not brands:
             return
         wide = text.wide
+        markers = [m for m in tags.get("markers", [])
+                   if not _MARKER_DENIED_AFTER.match(wide, m.end)
+                   and not _MARKER_DENIED_BEFORE.search(wide, max(0, m.start - 12), m.start)]
+        if self.buried and not markers:
+            return
         pile = note = None
         if markers:  # a disclosure up front ends it; one only at the end is buried
             hashtags = [Match(m.key, m.start, _HASHTAG.match(wide, m.start).end())
                         for m in patterns if m.key == 0]
             pile = self._trailing_pile(text, hashtags)
             note = _TRAILING_NOTE.search(wide)
-            if any(not (pile and pile[0] <= m.start and m.end <= pile[1])
+            if any(not self._in_pile(wide, m, pile)
                    and not (note and note.start() <= m.start) for m in markers):
                 return
         why = self._promotion(wide, tags, patterns, brands)
@@ -237,7 +271,7 @@ class DisclosureDetector(_Tagged):
             if not self.buried:
                 return  # D102's finding
             m = markers[0]
-            where = (f"among {pile[2]} hashtags" if pile and pile[0] <= m.start <= pile[1]
+            where = (f"among {pile[2]} hashtags" if self._in_pile(wide, m, pile)
                      else "in a note at the end")
             yield Hit(m.start, m.end, f"disclosure '{self.word(m)}' is buried {where}")
         elif not self.buried:
@@ -335,6 +369,7 @@ class DisclosureDetector(_Tagged):
                 wide, p.end):
             return False
         if (_NOT_AFTER.match(wide, p.end) or _THANKS_AFTER.match(wide, p.end)
+                or _BUT_AFTER.match(wide, p.end)
                 or _ASKING_AFTER.match(wide, p.end)
                 or _SELF_BEFORE.search(wide, max(0, p.start - 20), p.start)):
             return False
@@ -375,10 +410,18 @@ class DisclosureDetector(_Tagged):
             return False
         return not (_TOPIC_SHIFT.match(wide, start) or _OWN_SUBJECT.search(wide, start, hi))
 
+    def _in_pile(self, wide: str, m: Match, pile: tuple[int, int, int] | None) -> bool:
+        """Marker ``m`` is inside the trailing ``pile``: one of at least ``hashtag_pile``
+        hashtags, or the last of one fewer ("… #skincare #glow #sponsored")."""
+        if not pile or not (pile[0] <= m.start and m.end <= pile[1]):
+            return False
+        return pile[2] >= self.pile or "#" not in wide[m.end:pile[1]]
+
     def _trailing_pile(self, text: Text, hashtags: list[Match]) -> tuple[int, int, int] | None:
-        """(start, end, count) of the last run of at least ``hashtag_pile`` hashtags that ends a
-        line of the post (the post itself or a paragraph of it) after some other text."""
-        if len(hashtags) < self.pile:
+        """(start, end, count) of the last run of at least ``hashtag_pile`` - 1 hashtags that
+        ends a line of the post (the post itself or a paragraph of it) after some other text."""
+        low = max(2, self.pile - 1)
+        if len(hashtags) < low:
             return None
         wide = text.wide
         tags = sorted(hashtags, key=lambda m: m.start)
@@ -388,7 +431,7 @@ class DisclosureDetector(_Tagged):
             if run and wide[run[-1].end:m.start].strip():
                 run = []
             run.append(m)
-            if (len(run) >= self.pile and _LINE_END.match(wide, m.end)
+            if (len(run) >= low and _LINE_END.match(wide, m.end)
                     and wide[:run[0].start].strip()):
                 found = (run[0].start, m.end, len(run))
         return found
