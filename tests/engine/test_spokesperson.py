@@ -345,3 +345,103 @@ def test_it_reports_the_organization_announcing(acme, text, span):
 @pytest.mark.parametrize("text", ANNOUNCEMENT_CLEAN)
 def test_it_leaves_news_and_relayed_announcements_alone(acme, text):
     assert spans(acme, text, "O101") == []
+
+
+# Round 4: a city government (its people say 市として, 本市, 当市, "the city", "City Hall") and the
+# organization's official word as a noun (市の正式決定です, 弊社の公式見解として).
+CITY_POLICY = """\
+extends: default
+organization:
+  names: ["Minato City", "港市", "港市役所", "Minato City Hall"]
+  products: ["Minato Pass"]
+"""
+
+CITY_FLAGGED = [
+    ("本市は、来月から窓口の受付時間を19時まで延長します", "本市は、"),
+    ("当市といたしましては、被害に遭われた方への支援を継続してまいります", "当市といたしましては、"),
+    ("市としては、ご指摘の工事について正式に謝罪いたします", "市としては、ご指摘の工事について正式に"),
+    ("市は来年度から公民館の利用料を無料にする方針です", "市は来年度から公民館の利用料を無料にする方針です"),
+    ("図書館の休館日は変更しません。これは市の正式決定です", "市の正式決定です"),
+    ("市役所として正式にお答えします。水道料金の値上げはありません", "市役所として正式に"),
+    ("担当課としてお詫び申し上げます。申請の処理が遅れております", "担当課としてお詫び申し上げ"),
+    ("市の見解としては、一部の報道は事実と異なります", "市の見解として"),
+    ("Speaking for the city: the night bus will keep running through winter.", "Speaking for the city"),
+    ("The city will fully reimburse residents who were double-billed for water.",
+     "The city will fully reimburse"),
+    ("As the city, we officially confirm that the bridge is safe to use.", "the city, we officially confirm"),
+    ("We apologize for the inconvenience the city caused with the late tax notices.",
+     "We apologize for the inconvenience the city"),
+    ("We at Minato City take full responsibility for the mistake in the ballots.",
+     "We at Minato City take full responsibility for"),
+]
+
+CITY_CLEAN = [
+    "市民として、市の対応は遺憾です",
+    "うちの市は来年から有料化する方針です",
+    "都市としての魅力が足りないと思う",
+    "市場は来年から拡大する方針です",
+    "市の正式な回答は担当課からお待ちください",
+    "市からの正式な回答はまだありません",
+    "港市は来年度から公民館を無料にする方針だそうです",
+    "市の見解によると、工事は来月終わるとのこと",
+    "I went to City Hall and they will not refund my fee",
+    "The city should refund the parking fees, honestly",
+    "Our city will never be the same without the old market",
+    "On behalf of our neighborhood association, thanks to the city parks team!",
+    "The city will probably refund the fees if enough people complain",
+]
+
+
+@pytest.fixture(scope="module")
+def city():
+    return parse_policy(CITY_POLICY, source="city.yaml").compile()
+
+
+@pytest.mark.parametrize(("text", "span"), CITY_FLAGGED)
+def test_it_reports_a_city_employee_speaking_for_the_city(city, text, span):
+    assert span in spans(city, text, "O101")
+
+
+@pytest.mark.parametrize("text", CITY_CLEAN)
+def test_it_leaves_residents_and_reports_about_the_city_alone(city, text):
+    assert spans(city, text, "O101") == []
+
+
+def test_the_city_words_come_from_the_organization_names(acme):
+    # an organization not named … 市 has no 市 voice
+    assert spans(acme, "市は来年度から公民館の利用料を無料にする方針です", "O101") == []
+    assert spans(acme, "Speaking for the city: the night bus keeps running.", "O101") == []
+
+
+OFFICIAL_WORD_FLAGGED = [
+    ("アクメ公式の立場としては、報道された買収話を認めておりません", "アクメ公式の立場として"),
+    ("当社の正式決定です：福岡営業所は3月末で閉鎖となります", "当社の正式決定です"),
+    ("アクメの公式な対応として、対象製品を無償で交換させていただきます", "アクメの公式な対応として"),
+    ("On behalf of the whole Acme team, thank you for a wonderful year.",
+     "On behalf of the whole Acme"),
+    ("アクメとして、クラウドの旧プランを廃止することを決定しました。", "アクメとして、"),
+    ("アクメとして、@tanaka_dev さんとの業務提携を終了したことをお知らせします。", "アクメとして、"),
+    ("広報担当として正式にお伝えします。新製品の発売は延期いたします", "広報担当として正式に"),
+    ("Acme formally apologizes to the customers whose orders were lost.", "Acme formally apologizes"),
+    ("Acme will issue a full refund to everyone charged twice.", "Acme will issue a full refund"),
+]
+
+OFFICIAL_WORD_CLEAN = [
+    "アクメの公式見解は出ていないけど、値上げは確実っぽい",
+    "アクメの公式な対応を待っています",
+    "アクメとしては珍しく値下げしましたね",
+    "アクメとしては、珍しく値下げしましたね",
+    "アクメとして働いて3年、いろいろ経験しました",
+    "On behalf of the whole family, thanks for coming to the wedding",
+    "Acme formally apologized to customers yesterday, per the news",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), OFFICIAL_WORD_FLAGGED)
+def test_it_reports_the_organizations_official_word(acme, text, span):
+    assert span in spans(acme, text, "O101")
+
+
+@pytest.mark.parametrize("text", OFFICIAL_WORD_CLEAN)
+def test_it_leaves_talk_about_the_official_word_alone(acme, text):
+    assert spans(acme, text, "O101") == []

@@ -22,13 +22,20 @@ _INSTITUTION_NOUNS = {"bank": "bank", "university": "university", "hospital": "h
                       "clinic": "clinic", "college": "college", "school": "school",
                       "foundation": "foundation", "institute": "institute", "museum": "museum",
                       "airlines": "airline", "airline": "airline", "airways": "airline",
-                      "railway": "railway", "railways": "railway", "insurance": "insurer"}
+                      "railway": "railway", "railways": "railway", "insurance": "insurer",
+                      "city": "city", "town": "town", "village": "village", "prefecture": "prefecture"}
+# A municipality's people say "the city" and "City Hall" (not "our city": its residents say that too).
+_CIVIC_NOUNS = {"city", "town", "village", "prefecture"}
+# …and in Japanese the suffix of its name (青空市 -> 市, 青空市役所 -> 市役所), also as 本市, 当市.
+_JA_INSTITUTION_SUFFIXES = ("市役所", "区役所", "町役場", "村役場", "県庁", "市", "区", "町", "村", "県")
+_JA_OWN_PREFIXES = ("本", "当")
 # …and as "we": the company's voice, not something one speaks on behalf of.
 _WE_FORMS = ("私たち{n}", "我々{n}", "私ども{n}", "we {n}", "we at {n}")  # the last two are English
 
 # Where a sentence ends: punctuation, a line break, an emoji, or a reply to someone else (an
 # ellipsis goes on).
-_SENTENCE_BREAK = re.compile("[。！？!?\n\u2600-\u27bf\U0001f300-\U0001faff]|(?<!\\.)\\.(?:\\s|$)|\\s@\\w")
+_SENTENCE_BREAK = re.compile("[。！？!?\n\u2600-\u27bf\U0001f300-\U0001faff]|(?<!\\.)\\.(?:\\s|$)|"
+                             "\\s@(?![\\w.]+\\s*(?:さん|様|さま|氏|ちゃん|くん))\\w")  # not "@rina さんとの契約"
 
 # A statement told as news or hearsay rather than made: 「…」って, 発表したらしい, "said".
 _REPORTED = re.compile(
@@ -47,7 +54,8 @@ _NEG_BEFORE = re.compile(r"\b(?:not|never|no|nor|any|without|waiting for|wait fo
                          re.IGNORECASE)
 _NEG_AFTER = re.compile(
     r"^て?(?:の(?:発言|意見|投稿|コメント|もの|立場))?(?:で|じゃ)(?:は|も)?(?:ない|なく|ありません|ございません|無い)|"
-    r"(?:わけ|発言|投稿|意見|コメント|もの|立場)(?:で|じゃ)(?:は|も)?(?:な|あり|ござ)")
+    r"(?:わけ|発言|投稿|意見|コメント|もの|立場)(?:で|じゃ)(?:は|も)?(?:な|あり|ござ)|"
+    r"^[^。、\n]{0,8}?(?:は|を|が)[^。\n]{0,15}?(?:お?待ち|待っ|まだ|出て(?:い)?(?:な|ませ))")  # 正式な回答はお待ちください
 # A phrase talked about rather than said: 「検討しております」は断り文句, "our statement was".
 _MENTIONED_AFTER = re.compile(
     r"^(?:[、,]?\s*(?:って|という|っていう|みたいな|的な|とか)|"
@@ -62,8 +70,9 @@ _COMPENSATION = 4  # patterns()[4] hands out compensation to every user (補填�
 _POSITION = 5  # patterns()[5] is "X's position is that": a statement when "we" follows
 # patterns()[6] and [7] wake the detector for the company's own word or its Japanese name with a
 # declarative verb (当社は…導入します, みどりクリニックは…診療します)
-_HEADERS = 8
-_NEVER = r"\x00\x00\x00"  # keeps the pattern indices when the policy has no words for a pattern  # patterns() from this index on are announcement headers
+_OFFICIAL_NOUN = 8  # patterns()[8] is the organization's official word as a noun (市の正式決定です)
+_HEADERS = 9  # patterns() from this index on are announcement headers
+_NEVER = r"\x00\x00\x00"  # keeps the pattern indices when the policy has no words for a pattern
 _LINE_START = re.compile(r"(?:^|\n)[^\w\n]{0,4}$")
 _TITLES = 2  # the last patterns() are titles, which also need the formal register
 # A title line before its ending (システムメンテナンス|のお知らせ): short, no sentence in it.
@@ -114,7 +123,8 @@ _SIGNATURE_LEAD = re.compile(r"(?:[—–―\-~〜(（]|[\n。.!！）)])\s*(?:t
 # "We sincerely apologize …". It wakes the detector; find() asks for the subject before it.
 _EN_OFFICIAL = (
     r"\b(?:(?:will|shall|['’]ll)\s+(?:(?:fully|promptly|immediately|also|continue\s+to)\s+)?"
-    r"(?:reimburse|compensate|refund|cooperate|waive|not\s+(?:comment|tolerate|disclose|charge)|"
+    r"(?:reimburse|compensate|refund|pay\s+(?:full\s+)?compensation|issue\s+(?:a\s+)?(?:full\s+)?refunds?|"
+    r"cooperate|waive|not\s+(?:comment|tolerate|disclose|charge)|"
     r"notify\s+(?:all|affected|impacted|customers|clients|users)|"
     r"contact\s+(?:all|affected|impacted|every)|take\s+(?:appropriate|all|every|legal|firm)|"
     r"provide\s+(?:an?\s+|further\s+)?updates?)|"
@@ -127,7 +137,8 @@ _EN_OFFICIAL = (
     r"(?:has|have)\s+(?:no\s+(?:plans?|intention)\s+(?:to|of)|not\s+been\s+(?:contacted|informed)|"
     r"(?:launched|begun|started|opened)\s+an?\s+(?:investigation|inquiry|internal\s+review)|"
     r"taken\s+(?:immediate|steps|measures))|"
-    r"(?:sincerely|deeply|wholeheartedly)\s+(?:apologi[sz]es?|regrets?)|"
+    r"(?:sincerely|deeply|wholeheartedly|formally)\s+(?:apologi[sz]es?|regrets?)|"
+    r"(?:takes?|accepts?)\s+full\s+responsibility\s+for|"
     r"apologi[sz]es?\s+for\s+(?:the|any)\s+inconvenience|"
     r"(?:does|do)\s+not\s+(?:comment|tolerate|disclose)|remains?\s+(?:fully\s+)?committed)\b")
 # News told of the company in the same words ("Acme is closing its Osaka office", "Acme has decided
@@ -179,6 +190,11 @@ class SpokespersonDetector(_Tagged):
       plain declarative verb (当社は…導入します), its Japanese name with what it will do
       (みどりクリニックは明日から診療します), and "we"/"our …" deciding or announcing ("We at Acme
       have decided to …", "we're removing …"): the name alone with these is news;
+    - gives the organization's official word as a noun (市の正式決定です, アクメ公式の立場としては,
+      弊社の公式見解として; "on behalf of the entire Acme team");
+    - for a municipality (a Japanese name ending in 市, 町, 村, 区, 県, 市役所 …; an English one in
+      City, Town … or City Hall) speaks as 本市, 当市, 市として, 市は (as the subject of an ``acts``
+      word or a humble verb: 市は…方針です), "the city" or "City Hall";
     - hands out compensation to every user (補填として…配布します, "refunds will be issued to all
       …"), states "X's position is that … we …", or gives a product notice with an apology to
       the public (…を停止いたします。ご不便をおかけし申し訳ございません);
@@ -213,8 +229,11 @@ class SpokespersonDetector(_Tagged):
         # A Japanese phrase takes the Japanese forms (Acme社を代表して), an English one the
         # English forms (on behalf of everyone at Acme): the terms stay few.
         generic = _generic_forms(names)
+        # 青空市 -> 市 (its people speak as 市として, 本市, 当市, 市は…方針です)
+        ja_generic = _ja_generic(names)
         by_script = {True: _org_forms(names, ()) + [w for w in company if w.isascii()] + generic,
-                     False: _org_forms(names, _JA_FORMS, ()) + [w for w in company if not w.isascii()]}
+                     False: _org_forms(names, _JA_FORMS, ()) + [w for w in company if not w.isascii()]
+                     + ja_generic}
         for group in ("statements", "voice", "acts"):
             expanded: list[str] = []
             for phrase in groups[group]:
@@ -225,9 +244,12 @@ class SpokespersonDetector(_Tagged):
                     expanded.append(phrase)
             groups[group] = expanded
         we = _org_forms(names, _WE_FORMS, _WE_FORMS[3:])
-        groups["voice"] = groups["voice"] + org + we + generic
+        own_ja = [p + g for g in ja_generic if len(g) == 1 for p in _JA_OWN_PREFIXES]
+        groups["voice"] = (groups["voice"] + org + we + generic + ja_generic + own_ja
+                           + [g + "として" for g in ja_generic])
         groups["products"] = list(context.organization.products)
         self._org_keys = {compact_term(n) for n in org + we}
+        self._generic = tuple(ja_generic)
 
     def patterns(self) -> Sequence[Pattern]:
         if self._patterns is None:
@@ -239,7 +261,18 @@ class SpokespersonDetector(_Tagged):
     def _build_patterns(self) -> list[Pattern]:
         # The company's own first person in Japanese (当社, 当院 …; not the plain word 会社).
         own = "|".join(re.escape(w) for w in self.param_list("company") if not w.isascii() and w != "会社")
-        names = "|".join(re.escape(Text(n).wide) for n in self.context.organization.names if not n.isascii())
+        org_names = self.context.organization.names
+        names = "|".join(re.escape(Text(n).wide) for n in org_names if not n.isascii())
+        ja_generic = _ja_generic(org_names)
+        own = "|".join(filter(None, [own, *(p + g for g in ja_generic if len(g) == 1 for p in _JA_OWN_PREFIXES)]))
+        # the organization's official word as a noun: 市の正式決定です, 弊社の公式見解として
+        ja_orgs = "|".join(filter(None, [names, own, *map(re.escape, ja_generic)]))
+        en_names = "|".join(re.escape(Text(n).wide) for n in org_names if n.isascii())
+        official_noun = [
+            *([f"(?:{ja_orgs})(?:(?:の|としての)?(?:公式|正式)(?:な|の)?(?:見解|立場|決定|回答|コメント|方針|声明|対応)|"
+               r"(?:の|としての)(?:見解|立場))(?:として|です|でございます|を(?:申し上げ|お伝え|述べ)|\s*[:：])"]
+              if ja_orgs else []),
+            *([rf"\bon\s+behalf\s+of\s+(?:the\s+)?(?:entire|whole)\s+(?:{en_names})\b"] if en_names else [])]
         # A post wakes the detector with a statement phrase, an act, the humble register, an
         # ending that may be a signature or an announcement header: the company's name alone
         # (in every post about its products) does not.
@@ -255,8 +288,11 @@ class SpokespersonDetector(_Tagged):
                 Pattern(f"(?:{own})(?:は|では|として(?:は)?)[^。\n!！?？]*"
                         r"(?:し|させていただき)(?:ま(?:す|した)|ております|ています)" if own else _NEVER,
                         "company declares", trigger=bool(own)),
-                Pattern(f"(?:{names})(?:は|では)[^。\n!！?？]*(?:し|させていただき)ます" if names else _NEVER,
+                Pattern(f"(?:{names})(?:(?:は|では)[^。\n!！?？]*(?:し|させていただき)ます|"
+                        f"として[^。\n!！?？]*(?:し|させていただき)ま(?:す|した))" if names else _NEVER,
                         "organization declares", trigger=bool(names)),
+                Pattern("|".join(official_noun) or _NEVER, "official word as a noun", caseless=True,
+                        trigger=bool(official_noun)),
                 Pattern(r"【[^】\n]{0,12}(?:お知らせ|告知|声明|公式|お詫び|謝罪|ご報告|重要|"
                         r"プレスリリース|発表)[^】\n]{0,12}】", "header"),
                 Pattern(r"(?:お客様|ユーザー|利用者|関係者|株主)(?:の皆様)?各位", "header"),
@@ -276,8 +312,8 @@ class SpokespersonDetector(_Tagged):
                         r"[ \t]*(?:\n|$)", "title")]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
-        tags = self.by_tag(terms)
         wide = text.wide
+        tags = self.by_tag([_with_long_vowel(wide, m, self.word(m)) for m in terms])
         if "personal" in tags:
             return
         links = [m for m in patterns if m.key == 0]
@@ -307,13 +343,23 @@ class SpokespersonDetector(_Tagged):
         for m in tags.get("statements", []):
             if self.word(m).endswith(_INTRODUCTIONS) and not _introduces(wide, m):
                 continue
+            if self.word(m).startswith(self._generic) and _word_goes_back(wide, m.start):
+                continue  # 都市を代表して
             if not told(m) and not _QUESTION.search(wide, *_sentence(wide, m.start, m.end)):
                 yield Hit(m.start, m.end, f"official-statement phrase '{self.word(m)}'")
+                return
+        # 市の正式決定です, 弊社の公式見解として, "on behalf of the entire Acme team"
+        for pm in patterns:
+            if (pm.key == _OFFICIAL_NOUN and not _word_goes_back(wide, pm.start) and not told(pm)
+                    and not _QUESTION.search(wide, *_sentence(wide, pm.start, pm.end))):
+                end = len(wide[:pm.end].rstrip(" :："))
+                yield Hit(pm.start, end, f"official-statement phrase '{wide[pm.start:end]}'")
                 return
 
         voices = [m for m in tags.get("voice", [])
                   if not _inside(m, products) and not _name_goes_on(wide, m.end)
                   and not _HONORIFIC.match(wide, m.end) and not _word_goes_back(wide, m.start)
+                  and not (self.word(m) in self._generic and not _generic_subject(wide, m))
                   and not (self.word(m).startswith(("the ", "our "))
                            and _PREPOSITION_BEFORE.search(wide, max(0, m.start - 12), m.start))]
         for act in tags.get("acts", []):
@@ -340,11 +386,16 @@ class SpokespersonDetector(_Tagged):
                 continue
             s0, s1 = _sentence(wide, v.start, v.end)
             humble = _HUMBLE.search(wide, subject.end(), s1)
-            if humble is None:
+            if humble is None and self.word(v) not in self._generic:
                 # 当社は…導入します: the company's own word needs no humble verb; its name only
                 # with what it will do (みどりクリニックは明日から診療します)
-                own = compact_term(self.word(v)) not in self._org_keys
+                # アクメとして、…決定しました: only the organization speaks as itself (not
+                # アクメとしては珍しく…, アクメとして働いて…)
+                as_itself = subject.group().startswith("として") and subject.group().endswith(("、", ","))
+                own = compact_term(self.word(v)) not in self._org_keys or as_itself
                 humble = (_DECLARE if own else _DECLARE_FUTURE).search(wide, subject.end(), s1)
+                if humble is not None and wide[humble.end():humble.end() + 1] in ("ね", "よ"):
+                    humble = None  # 値下げしましたね: talk about it
             if humble is None or _VERB_AS_TOPIC.match(wide, humble.end()):
                 continue
             if (not _OPINION.search(wide, s0, s1)
@@ -473,10 +524,41 @@ def _generic_forms(names: Iterable[str]) -> list[str]:
     out: list[str] = []
     for n in names:
         words = n.split()
-        noun = _INSTITUTION_NOUNS.get(words[-1].lower()) if n.isascii() and len(words) > 1 else None
-        if noun is not None:
-            out += [f for f in (f"the {noun}", f"our {noun}") if f not in out]
+        if n.isascii() and len(words) > 2 and words[-1].lower() == "hall":  # "Aozora City Hall"
+            forms: tuple[str, ...] = (" ".join(words[-2:]),)
+        else:
+            noun = _INSTITUTION_NOUNS.get(words[-1].lower()) if n.isascii() and len(words) > 1 else None
+            forms = () if noun is None else (f"the {noun}",) if noun in _CIVIC_NOUNS else (f"the {noun}", f"our {noun}")
+        out += [f for f in forms if f not in out]
     return out
+
+
+def _ja_generic(names: Iterable[str]) -> list[str]:
+    """市 and 市役所 for a city named 青空市 / 青空市役所: the word its people use for it."""
+    out: list[str] = []
+    for n in names:
+        g = next((g for g in _JA_INSTITUTION_SUFFIXES if n.endswith(g) and len(n) > len(g)), None)
+        if g is not None and not n.isascii() and g not in out:
+            out.append(g)
+    return out
+
+
+def _with_long_vowel(wide: str, m: Match, word: str) -> Match:
+    """The match with the trailing long vowel mark the compact view drops (さくらビューティー)."""
+    end = m.end
+    if word.endswith("ー"):
+        while end < len(wide) and wide[end] in "ーｰ":
+            end += 1
+    return m if end == m.end else Match(m.key, m.start, end)
+
+
+def _generic_subject(wide: str, m: Match) -> bool:
+    """市は, 市としては: the bare 市 speaks only as the subject (not 市の対応, うちの市は, 市民)."""
+    return (_GENERIC_SUBJECT.match(wide, m.end) is not None
+            and (m.start == 0 or wide[m.start - 1] not in "のにでとをがも"))
+
+
+_GENERIC_SUBJECT = re.compile(r"(?:は|では|として(?:は)?)[、,]?")
 
 
 def _inside(m: Match, others: Iterable[Match]) -> bool:
