@@ -495,3 +495,50 @@ def test_it_leaves_alone_affection_and_self_talk(scanner, text):
 )
 def test_affection_and_self_talk_need_the_real_thing(scanner, text, span):
     assert span in spans(scanner, text, "H101")
+
+
+# Threats said sideways, to public servants and influencers alike: fire promised after fuel,
+# a found address, a remembered face, a warning to watch one's back, ｼﾈよ.
+@pytest.mark.parametrize(
+    ("text", "rule", "span"),
+    [
+        ("ガソリンかけて燃やすぞ", "H103", "ガソリンかけて燃やすぞ"),
+        ("あの店に灯油撒いて火をつけてやる", "H103", None),
+        ("議員の事務所に火つけてやる", "H103", None),
+        ("お前の実家、もう特定したから", "H103", None),
+        ("あの受付の顔覚えたからな", "H103", "あの受付の顔覚えたからな"),
+        ("せいぜい背後には気をつけることだ", "H103", "背後には気をつけることだ"),
+        ("ｼﾈよ", "H103", "ｼﾈ"),
+        ("Drop dead, every one of you", "H103", "Drop dead"),
+        ("I'd pay to see him in his underwear lol", "H104", "pay to see him in his underwear"),
+        ("新しい受付の子の裸見たい", "H104", "裸見たい"),
+        ("dumb bureaucrats never read a single email", "H101", "dumb bureaucrats"),
+        ("beauty influencers are parasites, all of them", "H101", None),
+        ("お前の顔汚すぎ", "H101", None),
+        ("整形顔で美容語るなよ", "H101", "整形顔"),
+        ("市役所燃やしたろかな", "H103", None),
+        ("Someone should torch that ward office", "H103", None),
+        ("今度会ったらぶん殴るからな", "H103", None),
+        ("That streamer is so ugly, how does she have fans", "H101", None),
+        ("Imagine being this hideous and giving dating advice", "H101", None),
+        ("ugly ass clerk at the counter again", "H101", "ugly ass clerk"),
+        ("ブスがかわいい子ぶるなよ", "H101", "ブス"),
+    ],
+)
+def test_it_flags_sideways_threats_and_put_downs(scanner, text, rule, span):
+    found = spans(scanner, text, rule)
+    assert found if span is None else span in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["天ぷら油をかけて火をつけると危ないので注意", "バグの原因はもう特定したから安心して",
+     "雪なので帰り道は気をつけてね", "店員さんの顔覚えたよ、また行くね", "少しねようかな",
+     "That dress is drop dead gorgeous", "The drop dead date for the bid is Friday",
+     "I'd love to see the naked truth about this budget", "裸の王様みたいな話だね",
+     "civil servants are the backbone of this city", "Stupid question: where do I renew my permit?",
+     "I'm going to burn the midnight oil on this report", "燃やす脂肪が多すぎて困る", "会ったら相談するね",
+     "This logo is so ugly, can we try another font?", "うちの犬アホかわいい"],
+)
+def test_it_leaves_alone_the_everyday_side_of_those_words(scanner, text):
+    assert [f.text for f in scanner.scan(text).findings if f.category == "harassment"] == []

@@ -13,8 +13,9 @@ innocent words look like insults:
   ``てめー`` is not the ``てめ`` of ``ってめっちゃ``.
 - A Latin term written as one word is not put together from pieces of other words, so
   ``spic`` is not found in ``it's pic``; spaced-out letters (``f u c k``) still count.
-- ``standalone`` terms count only as a word on their own (``しね``, not ``少しね``), or glued
-  to a katakana insult that follows (``ｼﾈｶｽ``, ``しねゴミ``).
+- ``standalone`` terms count only as a word on their own (``しね``, not ``少しね``), also with
+  a sentence-final particle (``ｼﾈよ``, ``しねや``), or glued to a katakana insult that follows
+  (``ｼﾈｶｽ``, ``しねゴミ``).
 - A Latin term with one inner vowel hidden by ``*``, ``!``, ``?`` or ``_`` counts as the term
   (``st*pid``, ``id!ot``, ``wh_re``); the same letters without the mask do not (``cnt``).
 - ``pairs`` find two parts close together in one sentence: a group and a generalization
@@ -84,6 +85,7 @@ _STRETCH = frozenset("ー〜～")  # long-vowel marks people use to stretch a wo
 _DROP = frozenset(_SEPARATORS) - _STRETCH
 _SKIP_AFTER = _STRETCH | frozenset("ッっ")  # バカッ, しねーっ: still the same word
 _LAUGH = frozenset("wｗ笑")
+_FINAL_PARTICLE = frozenset("よやぞ")
 _BREAKS = frozenset("。．.!！?？\n,，;；")  # a pair does not reach across these
 _NON_LATIN_PIECE = re.compile(r"[^0-9a-z]+")
 _ASCII_WORD = re.compile(r"^[0-9A-Za-z]+$")
@@ -478,7 +480,7 @@ def _enclosing_quote(wide: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-_NOT_FOND = re.compile(r"^\s*(?:と思|って思|ぶ|こぶ|ふり|フリ|つもり|アピ|気取)")
+_NOT_FOND = re.compile(r"^\s*(?:と思|って思|ぶ|こぶ|子ぶ|ふり|フリ|つもり|アピ|気取)")
 
 
 def _fond(wide: str, h: Hit, f: Match) -> bool:
@@ -580,6 +582,10 @@ def _stands_alone(text: Text, m: Match) -> bool:
         j += 1
     if j < len(wide) and _INSULT_TAIL.match(wide, j, j + 5):
         return True
+    if j < len(wide) and wide[j] in _FINAL_PARTICLE:
+        j += 1  # ｼﾈよ, しねや: a sentence-final particle still ends the word
+        while j < len(wide) and (wide[j] in _SKIP_AFTER or wide[j] in _LAUGH):
+            j += 1
     return j >= len(wide) or not wide[j].isalnum()
 
 
