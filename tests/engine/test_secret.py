@@ -192,6 +192,11 @@ FLAGGED = [
     # a password announced with a verb of telling, then the value in brackets or after an arrow
     ("S103", "VPNのパスワード伝えときます「Orion-77x」", "パスワード伝えときます「Orion-77x"),
     ("S103", "Wi-Fiのパスワード送るね→ Sakura#2024", "パスワード送るね→ Sakura#2024"),
+    # a password changed, then "the new one is …"
+    ("S103", "共有PCのパスワード変更しました。新しいのは kumo7788 です",
+     "パスワード変更しました。新しいのは kumo7788"),
+    ("S103", "The lab wifi password was changed, new one is Tulip#2025",
+     "password was changed, new one is Tulip#2025"),
 ]
 
 
@@ -207,6 +212,10 @@ def test_each_credential_gets_exactly_one_secret_rule(secret, rule, post, span):
 
 # Posts that talk about passwords and keys, show placeholders, or only look like credentials.
 NOT_FLAGGED = [
+    # a changed password whose new value is not in the post
+    "パスワード変えました！新しいのは来週お知らせします",
+    "The password was changed, the new one is in the vault",
+    "パスワード変えました、新しいのは12文字以上です",
     # a question about a password answered in words, a rule quoted, a value that is a word
     "Forgot your password?\nReset it at https://hikari.example/reset",
     "what's the wifi password?\nnever mind, found it",

@@ -584,7 +584,9 @@ class PrivateKeyDetector(Detector):
 # Between the cue and the value: "is", ":", "は", "→", "(wifi):", or only a space.
 _LINK = r"""
     (?P<link>
-        \s*(?::(?![=/])|=(?![=>])|→|->)\s*
+        \s*(?:(?:was|has\s+been|got|just\s+got)\s+)?(?:changed|reset|updated|rotated)\s*[!.,;:—–-]*
+            \s*(?:the\s+)?new\s+one(?:\s+is|\s*:)\s*
+      | \s*(?::(?![=/])|=(?![=>])|→|->)\s*
       | \s+(?:is\s+now|is\s+still|is\s+just|is|was|has\s+been\s+changed\s+to|changed\s+to
             |set\s+to|reset\s+to|will\s+be|are)\s*:?\s*
             (?:(?:literally|just|simply|basically|actually|always|still|now)\s+)?
@@ -594,6 +596,7 @@ _LINK = r"""
       | \s*を?\s*(?P<told>教え|送|伝え|共有し|貼)[ぁ-ん]{0,5}?\s*[、,]?\s*(?:(?=[「『])|[:：→]\s*)
       | \s*を?\s*(?:変え|変更し|再設定し|リセットし|設定し)(?:た|ました|といた|ておいた|ときました)
             (?:よ|ね|けど|ので|から)?\s*(?:[:→、,]|->)?\s*
+            (?:[!！。.]*\s*(?:新しいの|新しいほう|新しい方|新パス|今度の|次の)(?:は|が|って)\s*[:：]?\s*)?
       %s
     )
 """
