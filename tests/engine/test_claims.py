@@ -71,6 +71,17 @@ FLAGGED = [
     # R101: a multiple with money around it (resale, a coin, retirement savings)
     ("R101", "限定フィギュアは転売すれば必ず3倍になる", None),
     ("R101", "put your pension in this and it doubles, guaranteed", None),
+    # R101: an amount written with its currency after it, and a loss ruled out
+    ("R101", "Guaranteed: you get 50,000 yen a month from this side hustle", None),
+    ("R101", "earn 300 dollars per day, guaranteed, just copy my trades", None),
+    ("R101", "この積立なら損することは絶対にありません", "損することは絶対にありません"),
+    ("R101", "This fund never loses money: 15% a year, guaranteed", None),
+    # R102: skin conditions a cosmetic may not claim to treat, removal and fading verbs
+    ("R102", "この乳液で酒さが治りました！", None),
+    ("R102", "This gel removes age spots in two weeks", None),
+    ("R102", "the new lotion erases wrinkles overnight", None),
+    ("R102", "この化粧水でシミが薄くなった", None),
+    ("R102", "My toner fades melasma, love it", None),
 ]
 
 CLEAN = [
@@ -148,6 +159,14 @@ CLEAN = [
     ("R101", "guaranteed 2x XP weekend starts Friday"),
     ("R101", "ログインボーナスが2倍になる確定イベント開催中"),
     ("R101", "the raid boss is guaranteed to drop double loot tonight"),
+    # the clinician did the treating; the product is for something else
+    ("R102", "My dermatologist cleared my acne with antibiotics; this lotion is just for dryness"),
+    ("R102", "皮膚科でアトピーが良くなった。今は化粧水で保湿だけしています"),
+    # a warning about such claims, in English
+    ("R102", "Be careful with creams that say they heal psoriasis"),
+    ("R102", "Shampoo brands can't legally claim they reverse hair loss"),
+    ("R102", "This remover removes waterproof mascara in one swipe"),
+    ("R101", "No investment is risk-free; you could lose money, so never invest what you need"),
 ]
 
 

@@ -26,6 +26,8 @@ a cure stated as certain. Word lists alone miss most of these (``配当は毎月
   has no evidence, and undo a ``certainty`` hit too when the sentence names no product
   (``手術すれば治る``); the organization's own product names alone do not hold against them,
   since a clinic's product may be the care itself (``{product}の健診で生活習慣病を予防``).
+  A medical word right before the claim (a particle at most between) is the one who did the
+  curing, product or not: ``my dermatologist treated my acne; I use {product} for moisture``.
 - ``patterns`` (Hyperscan regexes on the NFKC text) are claims on their own;
   ``outcome_patterns`` are outcomes written as amounts (``into $5,000``, ``月利3%``).
 
@@ -34,7 +36,8 @@ Every hit is then checked against its context. It does not count when:
 - a negation or a wish governs it: Japanese ``ない/ません/なんて/たい/といい`` right after it
   (``儲かるとは限らない``, ``早く治るといいね``), English ``not/no/never/n't/hope/want`` in the
   three words before it or ``not/n't`` between its parts
-  (``no investment has guaranteed returns``, ``returns are not guaranteed``);
+  (``no investment has guaranteed returns``, ``returns are not guaranteed``), except a
+  negated loss, itself a promise (``never loses money — 12% a year, guaranteed``);
 - its sentence is a question (``元本保証って本当？``);
 - the post has a ``cancel`` word: a warning, a regulation or an explanation about such claims
   (``詐欺``, ``金融庁``, ``scam``, ``FTC``, ``リスクがある``). ``not a scam`` / ``詐欺じゃない``
@@ -108,6 +111,8 @@ _EN_BEFORE = re.compile(r"\b(no|not|never|nothing|without|nor|isn't|aren't|don't
                         r"can't|cannot|couldn't|shouldn't|wasn't|weren't|didn't|hardly|"
                         r"hope|hoping|wish|pray|praying|want|wants|need|looking\s+for)"
                         r"((\s+\S+){0,3})\s*$", re.IGNORECASE)
+# A negated loss is a promise, not a negation: never loses money, no risk, zero downside.
+_NO_LOSS = re.compile(r"\s+(lose|loses|losing|lost|loss|losses|risk|downside)\b", re.IGNORECASE)
 _EN_BETWEEN = re.compile(r"\b(not|never|no|isn't|aren't|don't|doesn't|won't|can't|cannot)\b",
                          re.IGNORECASE)
 _JA_BETWEEN = re.compile(r"(ない|ません|無い)")
@@ -127,6 +132,9 @@ _REPORTED_BEFORE = re.compile(
     r"asking|subject(\s+line)?|like)\s*:?\s*$", re.IGNORECASE)
 _REPORTED_AFTER = re.compile(r"^\s*(という|といった|とか|と言われ|って言われ|と言って|って言って|と書いて|"
                              r"って書いて|と書かれ|って書かれ|と謳|とうた|と勧誘|って勧誘|みたいな|なんて)")
+# A medical word right before a claim is its subject or its place: my dermatologist treated,
+# 皮膚科でニキビが治った; the claim is about the care, whatever product the sentence names.
+_CLINICIAN_GAP = re.compile(r"\s*[がはにでも]?\s*")
 # A multiple of something: 2x, doubles, 倍になる, 3倍に.
 _MULTIPLE = re.compile(r"^[0-9]+x$|倍|doubl|tripl", re.IGNORECASE)
 # An annual rate: 年0.3%, 年利1.2%, 4.5% APY, 2% a year.
@@ -246,6 +254,10 @@ class ClaimDetector(Detector):
             medical = [m for m in by_kind["medical"] if sentence[0] <= m.start < sentence[1]]
             if kind == "weak" and not in_sentence:
                 continue
+            if kind in ("weak", "certainty") and any(
+                    _CLINICIAN_GAP.fullmatch(wide, m.end, start) for m in medical
+                    if m.end <= start):
+                continue  # the clinician did it: 皮膚科でニキビが治った, my dermatologist treated my acne
             if kind in ("weak", "certainty") and medical and not any(
                     self._word(m) not in self._products for m in in_sentence):
                 continue  # care described by a clinician, or by a clinic naming its service
@@ -298,7 +310,8 @@ class ClaimDetector(Detector):
         after = wide[end:sentence[1]]
         if _JA_AFTER.search(after) or _EN_AFTER.search(after):
             return True
-        if _EN_BEFORE.search(wide[sentence[0]:start]):
+        before = _EN_BEFORE.search(wide[sentence[0]:start])
+        if before and not _NO_LOSS.match(before.group(2)):
             return True
         if not pair:
             return False
