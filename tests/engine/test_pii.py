@@ -55,8 +55,17 @@ FLAGGED = [
     ("P102", "チケット譲ってくれる人いたら092-2545-8770まで", "092-2545-8770"),
     ("P102", "電話番号は０９０ー１２３４ー５６７８です", "０９０ー１２３４ー５６７８"),
     ("P102", "TEL.03-1234-5678（平日のみ）", "03-1234-5678"),
+    # a service cue nearby, but a person stands between it and the number: theirs, not the desk's
+    ("P102", "問い合わせてきた利用者の携帯 080-2468-1357 に折り返してください", "080-2468-1357"),
+    ("P102", "注文者の木村様、連絡先 06-6123-4567", "06-6123-4567"),
+    ("P102", "Support ticket from Mr. Diaz, his cell is 212-555-0148", "212-555-0148"),
+    # a number written as a phone number, even in an area code not assigned yet
+    ("P102", "the caller left (890) 439-4716 as a callback", "(890) 439-4716"),
+    ("P102", "her number is 890-226-3141, she said call after six", "890-226-3141"),
     # P103 card numbers
     ("P103", "card 4111 1111 1111 1111 exp 12/26", "4111 1111 1111 1111"),
+    ("P103", "返金はこちらのカード（4111 1111 1111 1111）に行いました", "4111 1111 1111 1111"),
+    ("P103", "we charged the card on file (5555555555554444) twice, sorry!", "5555555555554444"),
     ("P103", "amex 3714 496353 98431 please charge it", "3714 496353 98431"),
     ("P103", "カード番号は5555-5555-5555-4444です", "5555-5555-5555-4444"),
     ("P103", "ＪＣＢ：３５２８０００７００００００００", "３５２８０００７００００００００"),
@@ -112,6 +121,10 @@ FLAGGED = [
     # a patient's home near a hospital word that is not about the address itself
     ("P109", "退院した佐藤さんの自宅は 神奈川県横浜市港北区日吉本町2丁目5-8 です",
      "神奈川県横浜市港北区日吉本町2丁目5-8"),
+    # a town and a complete block, no city (本町3-5-12); a romanized address ending in "City"
+    ("P109", "港南町4-2-17の角の家、毎晩うるさい", "港南町4-2-17"),
+    ("P109", "相談者の住所は緑ケ丘町2丁目8-3です", "緑ケ丘町2丁目8-3"),
+    ("P109", "she lives at 1-4-9 Sakuragaoka, Nishi City now", "1-4-9 Sakuragaoka, Nishi City"),
 ]
 
 CLEAN = [
@@ -215,6 +228,11 @@ CLEAN = [
     # P109: a clinic, a pharmacy or a building announcing where it is
     ("P109", "Sunrise Pharmacy has moved to 2-8-1 Tenjin, Chuo-ku (Tenjin Bldg 3F)"),
     ("P109", "さくら歯科医院は 福岡県福岡市中央区天神2丁目8-1 天神ビル3F です"),
+    ("P102", "お問い合わせはサポート窓口 0120-123-456 まで"),
+    ("P102", "Customer service: call us at (800) 555-0199 any time"),
+    ("P102", "product code (123) 439-4716 on the box"),
+    ("P109", "Kansas City went 2-1-0 this week"),
+    ("P109", "今日は3月5日、町内会で会議でした"),
 ]
 
 

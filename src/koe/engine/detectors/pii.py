@@ -409,6 +409,12 @@ _PHONE_HINT = re.compile(
     r"(?:^| )[+(0]|(?<![0-9])(?:1[ .-]?)?\(?[2-9][0-9]{2}\)?[ .-]?[0-9]{3}[ .-][0-9]{4}(?![0-9])")
 
 
+# A person a phone number belongs to, between a service cue and the number (see _someones).
+_SOMEONE = re.compile(r"さん|様|さま|ちゃん|くん|氏|客|住民|市民|利用者|申請者|相談者|注文者|彼"
+                      r"|\b(?:his|her|their|him|them|customer|client|resident|caller|guest"
+                      r"|applicant|patient|mrs?|ms|miss)\b|[a-z]'s\b", re.IGNORECASE)
+
+
 # How Japanese numbers are grouped: 03-1234-5678, 045-123-4567, 0467-12-3456, 01267-1-2345,
 # 090-1234-5678, 0120-123-456.
 _JP_GROUPS = frozenset({(2, 4, 4), (3, 3, 4), (4, 2, 4), (5, 1, 4), (3, 4, 4), (4, 3, 3)})
@@ -473,7 +479,9 @@ class PhoneDetector(_PiiDetector):
             return None
         if not self._separators_ok(groups):
             return None
-        if self.excluded(excludes, start) or _inside_iban_like(wide, start, end):
+        if self.excluded(excludes, start) and not self._someones(wide, excludes, start):
+            return None
+        if _inside_iban_like(wide, start, end):
             return None
         raw = wide[start:end]
         word = self.context_near(contexts, start, end)
@@ -495,10 +503,21 @@ class PhoneDetector(_PiiDetector):
                 regions = self.regions
             else:
                 return None
-            region = self._valid(raw, regions) or self._jp_shaped(raw, groups)
+            region = (self._valid(raw, regions) or self._jp_shaped(raw, groups)
+                      or self._us_possible(raw, groups, word))
         if region is None:
             return None
         return Hit(start, end, f"phone number valid in {region}{self.why_context(word)}")
+
+    def _someones(self, wide: str, excludes: list[Match], start: int) -> bool:
+        """A person stands between the cue and the number: the number is theirs.
+
+        ``問い合わせてきた住民の電話番号 090-…``, ``注文者の山本様 090-…``, ``support ticket from
+        Mrs. Lee, her cell is …``: a service desk passing on a caller's number, not its own.
+        """
+        cue = max((m.end for m in excludes if start - self.exclude_radius <= m.end <= start),
+                  default=start)
+        return _SOMEONE.search(wide, cue, start) is not None
 
     @staticmethod
     def _separators_ok(groups: list[_Group]) -> bool:
@@ -518,6 +537,27 @@ class PhoneDetector(_PiiDetector):
         if lens[:1] == (1,) and groups[0].digits == "1":
             lens = lens[1:]
         return lens == (3, 3, 4)
+
+    def _us_possible(self, raw: str, groups: list[_Group], word: str | None) -> str | None:
+        """'US (possible)' for ``(890) 439-4716`` or ``her number: 890-439-4716``.
+
+        Area codes are assigned over time and fiction uses unassigned ones, but a 3-3-4 number
+        with the area code in parentheses, or with a context word, is written as a phone
+        number: it counts when the North American plan allows it (area code and exchange
+        start with 2-9).
+        """
+        if "US" not in self.regions or not self._us_shape(groups):
+            return None
+        area = groups[-3]
+        if not ((area.open and area.close) or word):
+            return None
+        if area.digits[0] in "01" or groups[-2].digits[0] in "01" or area.digits[1:] == "11":
+            return None
+        try:
+            number = phonenumbers.parse(raw, "US")
+        except phonenumbers.NumberParseException:
+            return None
+        return "US (possible)" if phonenumbers.is_possible_number(number) else None
 
     @staticmethod
     def _jp_shaped(raw: str, groups: list[_Group]) -> str | None:
@@ -629,7 +669,13 @@ class CreditCardDetector(_PiiDetector):
 
     def _candidate(self, wide: str, groups: list[_Group], contexts: list[Match],
                    excludes: list[Match]) -> Hit | None:
-        if any(g.plus or g.open or g.close for g in groups):
+        # a card number may stand in parentheses as a whole: (5469 5688 6615 8701)
+        first, last = groups[0], groups[-1]
+        if any(g.plus for g in groups) or any(g.open for g in groups[1:]) or any(
+                g.close for g in groups[:-1]):
+            return None
+        opened = first.open or (first.start > 0 and wide[first.start - 1] == "(")
+        if opened != last.close:
             return None
         digits = "".join(g.digits for g in groups)
         lens = [len(g.digits) for g in groups]
@@ -640,8 +686,14 @@ class CreditCardDetector(_PiiDetector):
             [4, 6, 5], [4, 6, 4])
         if len(lens) > 1 and not printed:
             return None
-        start, end = groups[0].start, groups[-1].end
-        if not (_free_left(wide, start) and _free_right(wide, end)) or _in_url(wide, start):
+        start = first.start + 1 if first.open else first.start
+        end = last.end - 1 if last.close else last.end
+        if opened:  # what stands outside the parentheses
+            if not (_free_left(wide, start - 1) and _free_right(wide, end + 1)):
+                return None
+        elif not (_free_left(wide, start) and _free_right(wide, end)):
+            return None
+        if _in_url(wide, start):
             return None
         brand = card_brand(digits)
         if brand is None or not luhn_is_valid(digits):
@@ -1036,11 +1088,13 @@ _US_STREET = re.compile(
 # -cho, -machi, -gun, -mura) wakes the check; the block must be complete (three numbers, or a
 # chome and two more) and stand next to it, with at most a town name in between.
 _ROMAN_MUNI = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|gun|mura)\b"
+# After the block only, a city may be spelled out: 3-5-12 Honcho, Aozora City.
+_ROMAN_CITY = r"[A-Z][a-z]+(?:-(?:ku|shi|cho|machi|gun|mura)| City)\b"
 _ROMAN_TOWN = r"(?:[A-Z][a-z]+(?:[- ][A-Za-z][a-z]+)?,? )?"
 _ROMAN_BLOCK = (r"(?<![0-9A-Za-z-])(?:[0-9]{1,2}[- ]?chome,?[ -]?[0-9]{1,4}-[0-9]{1,4}"
                 r"|[0-9]{1,4}-[0-9]{1,4}-[0-9]{1,4})(?![0-9-])")
 _ROMAN_ADDRESS = re.compile(
-    rf"(?P<before>{_ROMAN_BLOCK},? {_ROMAN_TOWN}(?P<muni1>{_ROMAN_MUNI}))"
+    rf"(?P<before>{_ROMAN_BLOCK},? {_ROMAN_TOWN}(?P<muni1>{_ROMAN_CITY}))"
     rf"|(?P<after>(?P<muni2>{_ROMAN_MUNI}),? {_ROMAN_TOWN}{_ROMAN_BLOCK})")
 
 
@@ -1049,8 +1103,8 @@ class JpAddressDetector(_PiiDetector):
 
     Japanese: 都道府県 + 市区町村 + 丁目/番地/号. With a prefecture any block form counts
     (``大阪市北区梅田3丁目1番``); without one the block must be complete (``港区六本木1-2-3``,
-    ``3丁目1番1号``); written in Latin letters it counts with the ward or city and a complete
-    block (``2-14-7 Ebisu-minami, Shibuya-ku``). US-style: ``742 Evergreen Terrace, Springfield, OR 97403`` counts with
+    ``3丁目1番1号``, ``本町3-5-12``); written in Latin letters it counts with the ward or city and a
+    complete block (``2-14-7 Ebisu-minami, Shibuya-ku``, ``3-5-12 Honcho, Aozora City``). US-style: ``742 Evergreen Terrace, Springfield, OR 97403`` counts with
     city, state and ZIP code; a bare ``742 Evergreen Terrace`` needs a ``context`` word such as
     'address' or 'live at'. ``exclude`` words nearby (本社, 店舗, 会場, office …) mark the
     published address of a business or venue; the organization's own names (``organization.
@@ -1068,11 +1122,11 @@ class JpAddressDetector(_PiiDetector):
         digit = f"[0-9{_KANJI_NUM}]"
         return [
             Pattern(f"(?:{_PREFECTURES})[^\\s]{{1,24}}{digit}", "prefecture and block"),
-            Pattern(f"[市区町村郡][^\\s0-9]{{1,10}}{digit}+(?:丁目|番|{_DASH}[0-9]+{_DASH}[0-9])",
+            Pattern(f"[市区町村郡][^\\s0-9]{{0,10}}{digit}+(?:丁目|番|{_DASH}[0-9]+{_DASH}[0-9])",
                     "municipality and block"),
             Pattern(f"[0-9]{{1,5}} (?:[NSEW]\\.? )?(?:[A-Z][a-z]+ ){{1,3}}(?:{_STREET_SUFFIX})\\b",
                     "house number and street"),
-            Pattern(_ROMAN_MUNI, "ward or city in Latin letters"),
+            Pattern(_ROMAN_CITY, "ward or city in Latin letters"),
         ]
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
