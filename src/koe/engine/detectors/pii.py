@@ -1064,7 +1064,7 @@ _KANA = "".join(chr(c) for c in [*range(0x3041, 0x3097), *range(0x30A1, 0x30FB),
 _NAME_CLASS = f"[\u4e00-\u9fff\u3005\u3006{_KANA}]"
 _BLOCK = (
     f"(?:{_NUM}丁目(?:{_NUM}(?:番地?|{_DASH})(?:{_NUM}号?)?|{_NUM}番地?)?"
-    f"|{_NUM}番地?(?:{_NUM}号)?"
+    f"|{_NUM}番地の?{_NUM}|{_NUM}番地?(?:{_NUM}号)?"
     f"|[0-9]{{1,4}}{_DASH}[0-9]{{1,4}}(?:{_DASH}[0-9]{{1,4}})?)"
 )
 _ADDRESS = re.compile(
@@ -1164,7 +1164,8 @@ class JpAddressDetector(_PiiDetector):
         block = found.group("block")
         numbers = re.findall(f"[0-9]+|[{_KANJI_NUM}]+", block)
         if not found.group("pref"):
-            if len(numbers) < 3 and not ("丁目" in block and len(numbers) >= 2):
+            if len(numbers) < 3 and not (("丁目" in block or "番地" in block)
+                                         and len(numbers) >= 2):
                 return None
             if len(found.group("muni")) < 2:
                 return None
