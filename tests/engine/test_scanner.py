@@ -138,3 +138,26 @@ def test_a_latin_term_keeps_its_word_boundaries_and_stays_in_its_sentence(monkey
         + "verdicts:\n" + "".join(f"  {a}: {{minor: advise, major: block}}\n"
                                   for a in ("personal", "brand", "direct", "internal")))
     assert bool(policy.compile().scan(text).findings) is wakes
+
+
+@pytest.mark.parametrize(("term", "text", "span"), [
+    ("ビューティー", "さくらビューティーの新作", "ビューティー"),  # compact matched ビューティ
+    ("ビューティー", "さくらビューティー〜！", "ビューティー〜"),  # a wave after it, also dropped
+    ("ビューティー", "ﾋﾞｭｰﾃｨｰ最高", "ﾋﾞｭｰﾃｨｰ"),  # half-width, mapped back to what was typed
+    ("ビューティ", "さくらビューティーの新作", "ビューティ"),  # the policy's own spelling
+])
+def test_a_term_that_ends_in_a_long_vowel_mark_keeps_it_in_its_span(term, text, span):
+    policy = parse_policy(f"""\
+rules:
+  X201:
+    name: watch-word
+    category: confidential
+    severity: minor
+    detector: lexicon
+    params: {{terms: ["{term}"]}}
+    message: {{en: "m", ja: "m"}}
+    suggestion: {{en: "s", ja: "s"}}
+verdicts:
+""" + "".join(f"  {a}: {{minor: advise, major: block}}\n"
+              for a in ("personal", "brand", "direct", "internal")))
+    assert [f.text for f in policy.compile().scan(text).findings] == [span]

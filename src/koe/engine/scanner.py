@@ -66,6 +66,18 @@ def _match_factory() -> Callable[[int, int, int], Match]:
 _new_match = _match_factory()
 
 
+_LONG_VOWELS = ("ー", "ｰ")
+
+
+def _with_long_vowel(wide: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` extended over the long vowel marks and waves right after it (compact drops
+    them, so アスター is found as アスタ and 「アスター〜」 would lose its ending)."""
+    end = span[1]
+    while end < len(wide) and wide[end] in "ーｰ〜~":
+        end += 1
+    return span[0], end
+
+
 @dataclass(slots=True)
 class _Compiled:
     rule: Rule
@@ -168,7 +180,7 @@ class Scanner:
 
     def _compile_terms(self, rule_indexes: Iterable[int], *, trigger: bool) -> LiteralSet | None:
         """The trigger terms (or the other terms) of the given rules as one literal set."""
-        table: dict[str, list[tuple[int, int, bool, bool]]] = defaultdict(list)
+        table: dict[str, list[tuple[int, int, bool, bool, bool]]] = defaultdict(list)
         cache = self._folded
         for rule_index in rule_indexes:
             for key, term in enumerate(self._terms[rule_index]):
@@ -181,7 +193,10 @@ class Scanner:
                     continue
                 left = term.word and is_latin_word_char(folded[0])
                 right = term.word and is_latin_word_char(folded[-1])
-                table[folded].append((rule_index, key, left, right))
+                # compact drops the long vowel mark: アスター is found as アスタ, and its span
+                # gets the mark back (see _with_long_vowel)
+                tail = term.text.endswith(_LONG_VOWELS)
+                table[folded].append((rule_index, key, left, right, tail))
         if not table:
             return None
         return LiteralSet({lit: tuple(entries) for lit, entries in table.items()})
@@ -268,12 +283,13 @@ class Scanner:
                 to_wide = t.compact_to_wide
                 for cstart, cend, entries_ in occurrences:
                     span = to_wide(cstart, cend)
-                    for rule_index, key, left, right in entries_:
+                    for rule_index, key, left, right, tail in entries_:
                         if (left or right) and not bounded(t, span, left, right,
                                                            cend - cstart):
                             continue
                         triggered.add(rule_index)
-                        term_hits.setdefault(rule_index, []).append(new_match(key, *span))
+                        term_hits.setdefault(rule_index, []).append(
+                            new_match(key, *(_with_long_vowel(t.wide, span) if tail else span)))
         if self._context_of:
             context_of = self._context_of
             for group in {context_of[r] for r in triggered if r in context_of}:
@@ -283,7 +299,7 @@ class Scanner:
                 to_wide = t.compact_to_wide
                 for cstart, cend, entries_ in occurrences:
                     span = None
-                    for rule_index, key, left, right in entries_:
+                    for rule_index, key, left, right, tail in entries_:
                         if rule_index not in triggered:
                             continue
                         if span is None:
@@ -291,7 +307,8 @@ class Scanner:
                         if (left or right) and not bounded(t, span, left, right,
                                                            cend - cstart):
                             continue
-                        term_hits.setdefault(rule_index, []).append(new_match(key, *span))
+                        term_hits.setdefault(rule_index, []).append(
+                            new_match(key, *(_with_long_vowel(t.wide, span) if tail else span)))
         for hits in term_hits.values():
             if len(hits) > 1:
                 hits.sort(key=_span_key)

@@ -119,7 +119,7 @@ class CodenameDetector(_Tagged):
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         wide = text.wide
-        tags = self.by_tag([_whole(wide, m, self.word(m)) for m in terms])
+        tags = self.by_tag(terms)
         contexts = tags.get("context", [])
         project = tags.get("project", [])
         for m in tags.get("codenames", []):
@@ -223,15 +223,6 @@ _HIRA_BEFORE_WORD = frozenset("のはがをにでともやへねよ")
 # suffixes that name what the word is for or belongs to (コハク用, ゆず版, アスター側).
 _KANJI_AFTER = re.compile(r"[\u4e00-\u9fff々]")
 _KANJI_SUFFIX = frozenset("用向側版系組班的内")
-
-
-def _whole(wide: str, m: Match, word: str) -> Match:
-    """The match including a trailing long vowel mark the compact view dropped (アスター)."""
-    end = m.end
-    if word.endswith("ー"):
-        while end < len(wide) and wide[end] in "ーｰ〜~":
-            end += 1
-    return m if end == m.end else Match(m.key, m.start, end)
 
 
 def _inside_kana_word(wide: str, m: Match, known: list[Match]) -> bool:
