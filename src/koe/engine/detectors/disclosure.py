@@ -8,6 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from ..text import Text
+from .anchors import Anchors
 from .base import Context, Hit, Match, Pattern
 from .organization import _HASHTAG, _SENTENCE_BREAK, _same_sentence, _Tagged
 
@@ -117,6 +118,73 @@ def _app_forms(names: Sequence[str], brands: Sequence[str]) -> list[str]:
     return out
 
 
+_PATTERNS = [
+    # Only the first character after '#': one Hyperscan match per hashtag, not one
+    # per character; find() extends it to the whole tag.
+    Pattern(r"#[^\s#]", "hashtag", trigger=False),
+    Pattern(r"\d\s?[%％]\s?(?:off\b|back\b|オフ|引き|割引|cash\s?back\b|キャッシュバック|還元)",
+            "percentage off", caseless=True, trigger=False),
+    Pattern(r"(?:^|[^\d/])(?:10|5)/(?:10|5)(?:[^\d/]|$)", "rating", trigger=False),
+    Pattern(r"\b(?:10|5|ten|five) out of (?:10|5|ten|five)\b|星5つ|[★☆]5\b|5つ星",
+            "rating", caseless=True, trigger=False),
+    # codes handed out to an audience: "dropping codes in chat", 「コード配布」
+    Pattern(r"\b(?:dropping|giving away|handing out|gifting)\b[^.!?\n]{0,30}?\bcodes?\b"
+            r"|\bcodes? in (?:chat|the description|my bio)\b|コード[^。！？!?\n]{0,6}?"
+            r"(?:配布|配り|配る|配ります|プレゼント)", "codes", caseless=True, trigger=False),
+    # a sign-up reward: 「最大5000ポイント」, 「1000円もらえる」, "¥500 free", "up to 3%"
+    Pattern(r"(?:最大|up to)\s?[¥$€£]?\d[\d,]*\s?(?:ポイント|pt|円|%|％|マイル|points?|"
+            r"yen|miles)", "reward", caseless=True, trigger=False),
+    Pattern(r"\d[\d,]*\s?(?:ポイント|pt|円分?|マイル)\s?(?:プレゼント|還元|もらえ|付与|"
+            r"ゲット|当たる|バック)", "reward", trigger=False),
+    Pattern(r"[¥$€£]\s?\d[\d,]*\s?(?:free|bonus|credit|back)\b", "reward",
+            caseless=True, trigger=False),
+    # a word to everyone: 「みんな使って」, 「皆さんも登録してね」
+    Pattern(r"(?:みんな|皆さん|みなさん|皆)も?[^。！？!?\n]{0,8}?(?:使って|入れて|作って|"
+            r"始めて|登録して|申し込んで|開設して|使お|入れよ|やって|やろ|遊んで|遊ぼ|"
+            r"プレイして|飲んで|行って|来て|遊びに来て)(?:ね|ください|下さい|みて)?"
+            "(?:[!！。、\\s♪~〜\u2600-\u27bf\U0001f300-\U0001faff]|$)", "to everyone",
+            trigger=False),
+    # an invitation to come: "Come visit the … pop-up", "stop by our booth"
+    Pattern(r"(?:^|[.!?\n]\s*)(?:come|stop|swing|drop|pop)\s+(?:by|visit|see|check|"
+            r"join|say hi)\b", "invitation", caseless=True, trigger=False),
+    # the word passed on: 「周りの人にも勧めてください」, "tell your friends"
+    Pattern(r"(?:周り|まわり|友達|友だち|友人|家族|知り合い)(?:の人|の方)?にも?[^。！？!?\n]{0,6}?"
+            r"(?:勧めて|すすめて|教えて|広めて|シェアして|紹介して)(?:ね|ください|下さい|ほしい|"
+            r"[!！。、\s♪~〜]|$)|"
+            r"\b(?:tell|send (?:it|this) to|share (?:it|this) with) (?:all )?your "
+            r"(?:friends|family|neighbou?rs)\b|\bspread the word\b", "pass it on",
+            caseless=True, trigger=False),
+    # a reader who does not use it yet: "If you're not using … yet", 「まだ使ってない人」
+    Pattern(r"\bif you(?:'re| are)? (?:still )?not (?:using|on|trying)\b|\bif you "
+            r"(?:haven'?t|have not) (?:tried|used|downloaded|installed|joined)\b|"
+            r"まだ(?:使って|入れて|試して|登録して)(?:ない|いない|ません)(?:人|方|なら)",
+            "not yet", caseless=True, trigger=False),
+    Pattern(r"(?:申し込む|申込む|登録する|開設する|入会する|作る)と[^。！？!?\n]{0,12}?"
+            r"\d[\d,]*\s?(?:ポイント|pt|円|%|％)", "reward", trigger=False),
+    # a perk for signing up without a number: 「登録すると特典あるよ」, "pre-register and get"
+    Pattern(r"(?:登録|申し?込|購入|加入|入会|ダウンロード|DL|インストール|予約|入)"
+            r"(?:する|した|して|み|る|っ|れる|れた)?(?:と|たら|だけで)[^。！？!?\n]{0,12}?(?:特典|ボーナス|プレゼント|もらえ|"
+            r"無料|タダ|おまけ)", "perk", caseless=True, trigger=False),
+    Pattern(r"\b(?:sign up|register|pre-?register|subscribe|download|join)\b[^.!?\n]{0,40}?"
+            r"\band (?:get|receive|unlock|claim|grab)\b", "perk", caseless=True, trigger=False),
+    # a comparison with all the others: "Acme > every other host", 「アクメ＞他の全部」
+    Pattern(r"[>＞≫]\s?(?:every|all|any|other|the rest)\b|[>＞≫]\s?(?:他|全部|すべて|全て)",
+            "beats the others", caseless=True, trigger=False),
+]
+# Hyperscan looks only for these anchors of the costly patterns (bounded repeats of any
+# character, many alternatives); find() gets the full patterns' matches from re (anchors.py).
+_ANCHORS = Anchors(_PATTERNS, {
+    4: r"\b(?:dropping|giving away|handing out|gifting)\b|\bcodes? in (?:chat|the description"
+       r"|my bio)\b|コード",
+    8: r"みんな|皆|みなさん",
+    10: r"周り|まわり|友達|友だち|友人|家族|知り合い|\b(?:tell|send (?:it|this) to|share (?:it|this) "
+        r"with) (?:all )?your (?:friends|family|neighbou?rs)\b|\bspread the word\b",
+    12: r"(?:申し込む|申込む|登録する|開設する|入会する|作る)と",
+    13: r"特典|ボーナス|プレゼント|もらえ|無料|タダ|おまけ",
+    14: r"\band (?:get|receive|unlock|claim|grab)\b",
+})
+
+
 class DisclosureDetector(_Tagged):
     """A personal post that promotes the organization's products without saying so clearly.
 
@@ -190,61 +258,10 @@ class DisclosureDetector(_Tagged):
             for name in org.names]
 
     def patterns(self) -> Sequence[Pattern]:
-        return [
-            # Only the first character after '#': one Hyperscan match per hashtag, not one
-            # per character; find() extends it to the whole tag.
-            Pattern(r"#[^\s#]", "hashtag", trigger=False),
-            Pattern(r"\d\s?[%％]\s?(?:off\b|back\b|オフ|引き|割引|cash\s?back\b|キャッシュバック|還元)",
-                    "percentage off", caseless=True, trigger=False),
-            Pattern(r"(?:^|[^\d/])(?:10|5)/(?:10|5)(?:[^\d/]|$)", "rating", trigger=False),
-            Pattern(r"\b(?:10|5|ten|five) out of (?:10|5|ten|five)\b|星5つ|[★☆]5\b|5つ星",
-                    "rating", caseless=True, trigger=False),
-            # codes handed out to an audience: "dropping codes in chat", 「コード配布」
-            Pattern(r"\b(?:dropping|giving away|handing out|gifting)\b[^.!?\n]{0,30}?\bcodes?\b"
-                    r"|\bcodes? in (?:chat|the description|my bio)\b|コード[^。！？!?\n]{0,6}?"
-                    r"(?:配布|配り|配る|配ります|プレゼント)", "codes", caseless=True, trigger=False),
-            # a sign-up reward: 「最大5000ポイント」, 「1000円もらえる」, "¥500 free", "up to 3%"
-            Pattern(r"(?:最大|up to)\s?[¥$€£]?\d[\d,]*\s?(?:ポイント|pt|円|%|％|マイル|points?|"
-                    r"yen|miles)", "reward", caseless=True, trigger=False),
-            Pattern(r"\d[\d,]*\s?(?:ポイント|pt|円分?|マイル)\s?(?:プレゼント|還元|もらえ|付与|"
-                    r"ゲット|当たる|バック)", "reward", trigger=False),
-            Pattern(r"[¥$€£]\s?\d[\d,]*\s?(?:free|bonus|credit|back)\b", "reward",
-                    caseless=True, trigger=False),
-            # a word to everyone: 「みんな使って」, 「皆さんも登録してね」
-            Pattern(r"(?:みんな|皆さん|みなさん|皆)も?[^。！？!?\n]{0,8}?(?:使って|入れて|作って|"
-                    r"始めて|登録して|申し込んで|開設して|使お|入れよ|やって|やろ|遊んで|遊ぼ|"
-                    r"プレイして|飲んで|行って|来て|遊びに来て)(?:ね|ください|下さい|みて)?"
-                    "(?:[!！。、\\s♪~〜\u2600-\u27bf\U0001f300-\U0001faff]|$)", "to everyone",
-                    trigger=False),
-            # an invitation to come: "Come visit the … pop-up", "stop by our booth"
-            Pattern(r"(?:^|[.!?\n]\s*)(?:come|stop|swing|drop|pop)\s+(?:by|visit|see|check|"
-                    r"join|say hi)\b", "invitation", caseless=True, trigger=False),
-            # the word passed on: 「周りの人にも勧めてください」, "tell your friends"
-            Pattern(r"(?:周り|まわり|友達|友だち|友人|家族|知り合い)(?:の人|の方)?にも?[^。！？!?\n]{0,6}?"
-                    r"(?:勧めて|すすめて|教えて|広めて|シェアして|紹介して)(?:ね|ください|下さい|ほしい|"
-                    r"[!！。、\s♪~〜]|$)|"
-                    r"\b(?:tell|send (?:it|this) to|share (?:it|this) with) (?:all )?your "
-                    r"(?:friends|family|neighbou?rs)\b|\bspread the word\b", "pass it on",
-                    caseless=True, trigger=False),
-            # a reader who does not use it yet: "If you're not using … yet", 「まだ使ってない人」
-            Pattern(r"\bif you(?:'re| are)? (?:still )?not (?:using|on|trying)\b|\bif you "
-                    r"(?:haven'?t|have not) (?:tried|used|downloaded|installed|joined)\b|"
-                    r"まだ(?:使って|入れて|試して|登録して)(?:ない|いない|ません)(?:人|方|なら)",
-                    "not yet", caseless=True, trigger=False),
-            Pattern(r"(?:申し込む|申込む|登録する|開設する|入会する|作る)と[^。！？!?\n]{0,12}?"
-                    r"\d[\d,]*\s?(?:ポイント|pt|円|%|％)", "reward", trigger=False),
-            # a perk for signing up without a number: 「登録すると特典あるよ」, "pre-register and get"
-            Pattern(r"(?:登録|申し?込|購入|加入|入会|ダウンロード|DL|インストール|予約|入)"
-                    r"(?:する|した|して|み|る|っ|れる|れた)?(?:と|たら|だけで)[^。！？!?\n]{0,12}?(?:特典|ボーナス|プレゼント|もらえ|"
-                    r"無料|タダ|おまけ)", "perk", caseless=True, trigger=False),
-            Pattern(r"\b(?:sign up|register|pre-?register|subscribe|download|join)\b[^.!?\n]{0,40}?"
-                    r"\band (?:get|receive|unlock|claim|grab)\b", "perk", caseless=True, trigger=False),
-            # a comparison with all the others: "Acme > every other host", 「アクメ＞他の全部」
-            Pattern(r"[>＞≫]\s?(?:every|all|any|other|the rest)\b|[>＞≫]\s?(?:他|全部|すべて|全て)",
-                    "beats the others", caseless=True, trigger=False),
-        ]
+        return _ANCHORS.patterns
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        patterns = _ANCHORS.verify(text.wide, patterns, terms) or []
         tags = self.by_tag(terms)
         brands = tags.get("brands")
         if not brands:

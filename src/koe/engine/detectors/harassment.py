@@ -50,6 +50,8 @@ innocent words look like insults:
       fond_words: [かわいい, cute]         # アホかわいい: affection
       pets: [うちの犬, "my dog"]           # うちの犬アホ: teasing a pet
       patterns: ["\\\\bi\\\\s+will\\\\s+kill\\\\s+you\\\\b"]   # optional Hyperscan regexes
+      # a costly pattern may be written {name, regex, anchor}: Hyperscan then looks only for
+      # the anchor (which every match of regex contains) and re checks regex (anchors.py)
       pairs:
         - name: group generalization
           first: [女, 中国人, women]     # combined with each link: 女って, women are …
@@ -77,6 +79,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..text import _SEPARATORS, Text
+from .anchors import Anchors, read_anchors
 from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term, read_patterns
 
 __all__ = ["ClassifierDetector", "HarassmentDetector"]
@@ -205,10 +208,12 @@ class HarassmentDetector(Detector):
         for i, raw in enumerate(raw_pairs):
             entries += self._pair_entries(i, raw)
         self._patterns = read_patterns(params.get("patterns"))
+        self._anchors = Anchors(self._patterns, read_anchors(params.get("patterns")))
         entries += [_entry(t, "self", trigger=False) for t in self.param_list("self_words")]
         entries += [_entry(t, "fond", trigger=False) for t in self.param_list("fond_words")]
         entries += [_entry(t, "pet", trigger=False) for t in self.param_list("pets")]
         self._entries = entries
+        self._trigger_terms = frozenset(i for i, e in enumerate(entries) if e.trigger)
         if not any(e.kind in ("term", "standalone", "first") for e in entries) and not self._patterns:
             raise ParamError("terms", "the harassment detector needs terms, standalone terms, "
                              "pairs or patterns")
@@ -254,7 +259,7 @@ class HarassmentDetector(Detector):
                 + [_entry(t, "then", i, not first_wakes) for t in lists["then"]] + vias)
 
     def patterns(self) -> Sequence[Pattern]:
-        return self._patterns
+        return self._anchors.patterns
 
     def terms(self) -> Sequence[Term]:
         return [Term(e.text, e.kind, word=e.kind != "exclude", trigger=e.trigger)
@@ -264,6 +269,10 @@ class HarassmentDetector(Detector):
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         entries = self._entries
+        checked = self._anchors.verify(text.wide, patterns, terms, self._trigger_terms)
+        if checked is None:
+            return []  # only an anchor woke the rule, and its full pattern does not match
+        patterns = checked
         excludes = [m for m in terms if entries[m.key].kind == "exclude"]
         found: list[Hit] = []
         firsts: dict[int, list[Match]] = {}

@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 import phonenumbers
 
 from ..text import Text
+from .anchors import Anchors
 from .base import Context, Detector, Hit, Match, ParamError, Pattern, Term, near
 
 __all__ = [
@@ -1098,6 +1099,20 @@ _ROMAN_ADDRESS = re.compile(
     rf"|(?P<after>(?P<muni2>{_ROMAN_MUNI}),? {_ROMAN_TOWN}{_ROMAN_BLOCK})")
 
 
+_DIGIT = f"[0-9{_KANJI_NUM}]"
+_ADDRESS_PATTERNS = [
+    Pattern(f"(?:{_PREFECTURES})[^\\s]{{1,24}}{_DIGIT}", "prefecture and block"),
+    Pattern(f"[市区町村郡][^\\s0-9]{{0,10}}{_DIGIT}+(?:丁目|番|{_DASH}[0-9]+{_DASH}[0-9])",
+            "municipality and block"),
+    Pattern(f"[0-9]{{1,5}} (?:[NSEW]\\.? )?(?:[A-Z][a-z]+ ){{1,3}}(?:{_STREET_SUFFIX})\\b",
+            "house number and street"),
+    Pattern(_ROMAN_CITY, "ward or city in Latin letters"),
+]
+# Hyperscan looks for the prefecture only (the 24 characters of anything after it are what
+# make the pattern slow to compile); find() gets the full pattern's matches from re.
+_ADDRESS_ANCHORS = Anchors(_ADDRESS_PATTERNS, {0: f"(?:{_PREFECTURES})"})
+
+
 class JpAddressDetector(_PiiDetector):
     """Street addresses: Japanese ones down to the block, and US-style ones.
 
@@ -1119,17 +1134,15 @@ class JpAddressDetector(_PiiDetector):
         self.exclude_words = self.exclude_words + list(context.organization.names)
 
     def patterns(self) -> Sequence[Pattern]:
-        digit = f"[0-9{_KANJI_NUM}]"
-        return [
-            Pattern(f"(?:{_PREFECTURES})[^\\s]{{1,24}}{digit}", "prefecture and block"),
-            Pattern(f"[市区町村郡][^\\s0-9]{{0,10}}{digit}+(?:丁目|番|{_DASH}[0-9]+{_DASH}[0-9])",
-                    "municipality and block"),
-            Pattern(f"[0-9]{{1,5}} (?:[NSEW]\\.? )?(?:[A-Z][a-z]+ ){{1,3}}(?:{_STREET_SUFFIX})\\b",
-                    "house number and street"),
-            Pattern(_ROMAN_CITY, "ward or city in Latin letters"),
-        ]
+        return _ADDRESS_ANCHORS.patterns
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
+        checked = _ADDRESS_ANCHORS.verify(
+            text.wide, patterns, terms,
+            range(len(self.context_words)) if self.CONTEXT_WAKES else ())
+        if checked is None:
+            return []  # only the prefecture woke the rule, and no block number follows it
+        patterns = checked
         wide = text.wide
         contexts, excludes = self.split_terms(terms)
         jp = [m for m in patterns if m.key < 2]

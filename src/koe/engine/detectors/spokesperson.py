@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..text import Text, compact_term
+from .anchors import Anchors
 from .base import Context, Hit, Match, Pattern, near
 from .organization import _Tagged
 
@@ -252,11 +253,20 @@ class SpokespersonDetector(_Tagged):
         self._generic = tuple(ja_generic)
 
     def patterns(self) -> Sequence[Pattern]:
-        if self._patterns is None:
-            self._patterns = self._build_patterns()
-        return self._patterns
+        return self._anchored().patterns
 
-    _patterns: list[Pattern] | None = None
+    _anchors: Anchors | None = None
+
+    def _anchored(self) -> Anchors:
+        """The patterns, two of them given to Hyperscan as an unbounded anchor (the bounded
+        repeats of the signature and the 【…】 header are what make them slow to compile)."""
+        if self._anchors is None:
+            self._anchors = Anchors(self._build_patterns(), {
+                2: r"(?:[—–―~〜]|\s-|^-)[^\n]*$|[(（][^()（）\n]*[)）]\s*$",
+                9: r"【[^】\n]*(?:お知らせ|告知|声明|公式|お詫び|謝罪|ご報告|重要|プレスリリース|発表)"
+                   r"[^】\n]*】"})
+            self._trigger_terms = frozenset(i for i, t in enumerate(self.terms()) if t.trigger)
+        return self._anchors
 
     def _build_patterns(self) -> list[Pattern]:
         # The company's own first person in Japanese (当社, 当院 …; not the plain word 会社).
@@ -313,6 +323,10 @@ class SpokespersonDetector(_Tagged):
 
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         wide = text.wide
+        checked = self._anchored().verify(wide, patterns, terms, self._trigger_terms)
+        if checked is None:
+            return []  # only an anchor woke the rule, and its full pattern does not match
+        patterns = checked
         tags = self.by_tag([_with_long_vowel(wide, m, self.word(m)) for m in terms])
         if "personal" in tags:
             return
