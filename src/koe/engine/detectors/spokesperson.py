@@ -327,7 +327,7 @@ class SpokespersonDetector(_Tagged):
         if checked is None:
             return []  # only an anchor woke the rule, and its full pattern does not match
         patterns = checked
-        tags = self.by_tag([_with_long_vowel(wide, m, self.word(m)) for m in terms])
+        tags = self.by_tag(terms)
         if "personal" in tags:
             return
         links = [m for m in patterns if m.key == 0]
@@ -555,15 +555,6 @@ def _ja_generic(names: Iterable[str]) -> list[str]:
         if g is not None and not n.isascii() and g not in out:
             out.append(g)
     return out
-
-
-def _with_long_vowel(wide: str, m: Match, word: str) -> Match:
-    """The match with the trailing long vowel mark the compact view drops (さくらビューティー)."""
-    end = m.end
-    if word.endswith("ー"):
-        while end < len(wide) and wide[end] in "ーｰ":
-            end += 1
-    return m if end == m.end else Match(m.key, m.start, end)
 
 
 def _generic_subject(wide: str, m: Match) -> bool:
