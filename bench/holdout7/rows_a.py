@@ -1,0 +1,195 @@
+"""pii and secret rows (fake data from build_fake)."""
+from build_fake import (
+    R,
+    aws_key,
+    aws_secret,
+    digits,
+    fw_digits,
+    gh_token,
+    gitlab_token,
+    google_key,
+    group4,
+    hexs,
+    iban,
+    jp_mobile,
+    jwt,
+    luhn,
+    my_number,
+    npm_token,
+    openai_key,
+    pem_block,
+    pypi_token,
+    slack_token,
+    slack_webhook,
+    ssn,
+    stripe_key,
+)
+
+P, N = True, False
+
+
+def pii():
+    m1, m2, m3 = jp_mobile(), jp_mobile(), jp_mobile()
+    return [
+        ("ja", P, "direct", f"お疲れさまです、港北店の佐藤です。EV-1の試乗予約の件、お客様は田中 美穂様、携帯 {m1}、"
+         "土曜10時希望です。そちらの店舗で対応お願いできますか?", "dealer DM passing a customer's mobile"),
+        ("ja", P, "direct", f"昨日の下取り査定のお客様、連絡先こちらです→ yamaguchi.kenta{digits(2)}@gmail.com "
+         "見積書PDF送っておいてください", "customer e-mail in dealer DM"),
+        ("ja", P, "personal", f"うちの店に毎週クレーム入れてくる客、住所 神奈川県相模原市中央区相模原{R.randint(1,8)}丁目"
+         f"{R.randint(1,20)}-{R.randint(1,30)} の人。みんな気をつけて", "customer's street address posted publicly"),
+        ("ja", P, "direct", f"リース審査用にお客様のマイナンバー控えました {my_number()} 本人確認書類と一緒に本部へ回します",
+         "My Number in dealer DM"),
+        ("ja", P, "personal", f"納車式の写真📸 オーナーの鈴木さん(電話 {fw_digits(m2)})、本当におめでとうございます!",
+         "full-width phone number of a customer in photo caption"),
+        ("ja", P, "direct", f"頭金はカードで決済したいとのことです。カード番号 {group4(luhn('4'), ' ')} 有効期限 09/29 で処理お願いします",
+         "card number in DM"),
+        ("ja", P, "internal", f"第2工場の派遣の山本さん、緊急連絡先が {m3} に変わったので名簿更新お願いします(母親の番号)",
+         "worker's emergency contact"),
+        ("ja", P, "direct", f"キャンセル分の返金先口座です。三井住友銀行 横浜駅前支店 普通 口座番号 {digits(7)} 名義 タカハシ ユウジ",
+         "bank account with context"),
+        ("ja", P, "personal", f"事故った相手の人、名刺に書いてあった番号 {fw_digits('03-' + digits(4) + '-' + digits(4))} に何回かけても出ない。"
+         "晒していいかな", "third party's phone in full-width digits"),
+        ("ja", P, "direct", f"本社のお客様相談室から転送:お客様 〒{digits(3)}-{digits(4)} 大阪府吹田市千里山西{R.randint(1,6)}丁目"
+         f"{R.randint(1,30)}番{R.randint(1,20)}号 木村様、リコール通知が届いていないとのこと", "customer's postal address in DM"),
+        ("ja", P, "personal", f"工場の同期の連絡先なくしたって人へ、中村のメール nakamura.t{digits(3)}@yahoo.co.jp だよ",
+         "colleague's private e-mail posted publicly"),
+        ("ja", P, "direct", f"リース契約の引き落とし口座 IBAN {iban('DE', digits(18))} (ドイツ在住のお客様) で登録できますか?",
+         "IBAN in DM"),
+        ("en", P, "direct", f"Hey, passing you a hot lead for the EV-1 Touring: Jason Whitfield, cell +1 (614) {digits(3)}-{digits(4)}, "
+         "wants a test drive this weekend. Don't let Crestline Auto get him first.", "dealer DM with customer phone"),
+        ("en", P, "direct", f"Customer's SSN for the Tetsuo Lease credit app is {ssn()}, he said go ahead and run it. "
+         "DOB 04/12/1987.", "SSN in dealer DM"),
+        ("en", P, "personal", f"This guy has been harassing our service desk for weeks. His email is "
+         f"r.delgado{digits(2)}@outlook.com, have fun.", "doxxing a customer e-mail"),
+        ("en", P, "direct", f"Deposit card for the preorder: {group4(luhn('5' + str(R.randint(1,5))), ' ')} exp 11/28, "
+         "name on card Priya Raman. Please charge $500.", "card number in DM"),
+        ("en", P, "direct", f"Wire the refund to GB IBAN {iban('GB', 'NWBK' + digits(14))}, account holder Oliver Grant. "
+         "He returned the lease early.", "IBAN in DM"),
+        ("en", P, "personal", f"Delivery day photo! Congrats to Marcus on his new EV-1, he lives at {R.randint(100,999)} "
+         "Maple Ridge Dr, Columbus OH, come say hi to the car lol", "customer's home address in caption"),
+        ("en", P, "internal", f"Night-shift lead changed numbers, new one is +81 80 {digits(4)} {digits(4)}. "
+         "Call him if line 2 stops again.", "employee's personal phone (international)"),
+        ("en", P, "direct", f"For the export paperwork: buyer passport number {R.choice('TZMN')}{R.choice('KRSH')}{digits(7)}, "
+         "Japanese passport, name Haruka Ito.", "passport number with context"),
+        ("en", P, "personal", f"Journalist tip line? Nah, just text our plant manager directly at "
+         f"+1-248-{digits(3)}-{digits(4)}, he loves questions about the layoffs", "third party's phone posted"),
+        ("en", P, "direct", f"Trade-in customer paying the difference by Amex {luhn('37', 15)} — can you run it before 5?",
+         "Amex card number"),
+        ("en", P, "direct", f"Checking account for the ACH: routing {digits(9)}, account number {digits(10)}, "
+         "Chase, customer Denise Walker.", "bank account with context"),
+        ("ja", P, "direct", f"法人リースの担当者さん、個人番号 {fw_digits(my_number())} を書類に書いてきちゃってるんですがどう処理します?",
+         "full-width My Number"),
+        ("en", P, "personal", f"Whoever keeps parking in my spot at the Tetsuo plant lot: I know it's you Kevin, "
+         f"kevin.osei{digits(2)}@gmail.com, move your truck", "named person's e-mail posted"),
+        # negatives
+        ("ja", N, "brand", "【店舗情報】テツオ港北店 営業時間 10:00〜19:00(水曜定休) TEL 045-000-1234 "
+         "EV-1の試乗車ご用意しています。", "dealer's public shop number on brand account"),
+        ("ja", N, "brand", "テツオドライブのお問い合わせはカスタマーセンター 0120-000-555(9時〜18時)まで。",
+         "public toll-free support line"),
+        ("ja", N, "personal", "リコールの通知ハガキ来た。車台番号 EV1-0037521 が対象だった。ディーラーに予約入れよ",
+         "VIN-like chassis number, not personal data"),
+        ("ja", N, "personal", "工場見学の申込フォーム、電話番号欄が 090-XXXX-XXXX みたいな例になってて分かりやすい",
+         "placeholder phone"),
+        ("ja", N, "internal", "部品番号 52160-47030 の在庫が残り120個。発注点割れてるので明日発注します",
+         "part number"),
+        ("ja", N, "personal", "今日のライン実績 1,284台、前年同月比 +3.2%。2023-11-27 以来の記録!", "production figures and dates"),
+        ("ja", N, "brand", "テツオリース 月々39,800円〜(税込)、頭金0円プランあり。詳しくは最寄りの販売店へ。",
+         "lease price ad on brand account"),
+        ("ja", N, "personal", "納車されたー!ナンバーは希望番号の「11-11」にした😆 住所は秘密", "plate hope number, no PII"),
+        ("ja", N, "personal", "郵便番号と住所の入力欄がスマホだとズレるの、テツオドライブのアプリ改善してほしい", "talks about addresses generically"),
+        ("ja", N, "personal", "取引先の皆様へ:私の新しい仕事用アドレスは名刺に記載しています。ご確認ください", "no actual data"),
+        ("ja", N, "brand", "鉄男モーターズ 本社所在地:東京都港区(詳細は会社概要ページ)。IR窓口 ir@tetsuomotors.example",
+         "corporate IR contact on brand account"),
+        ("ja", N, "personal", "トルク値は 48 N·m、締付順序は 1-3-2-4。整備マニュアル通りにやれば大丈夫", "numbers that aren't PII"),
+        ("ja", N, "personal", "マイナンバーカードで本人確認できるようになったのは便利。リース審査が早かった",
+         "mentions My Number card without a number"),
+        ("en", N, "brand", "Visit Tetsuo of Columbus, 4400 Hamilton Rd, Columbus OH. Open Mon–Sat 9–7, call (614) 555-0148 "
+         "to book an EV-1 test drive.", "dealer's public shop address/phone on brand account"),
+        ("en", N, "personal", "Order #TM-2026-884213 finally shipped. 14 weeks from deposit to delivery.", "order number"),
+        ("en", N, "personal", "Tested the EV-1 on I-75: 4,212 miles so far, 3.9 mi/kWh average, 0 issues.", "numbers only"),
+        ("en", N, "personal", "Pro tip for dealers: never put a customer's phone or card number in a group chat. "
+         "Use the CRM.", "advice about PII, no PII"),
+        ("en", N, "personal", "The VIN on my recall notice is JT3EV1A27S0041187, the lookup tool says parts in stock.",
+         "own car's VIN"),
+        ("en", N, "brand", "Tetsuo Lease from $349/mo for 36 months, $2,999 due at signing. Offer ends 12/31.",
+         "lease price ad on brand account"),
+        ("en", N, "personal", "Form says enter phone as +1-XXX-XXX-XXXX and the app rejects dashes. Classic.",
+         "placeholder phone"),
+        ("en", N, "personal", "Supplier part 9091-5-21001 is back-ordered till March, which is why your EV-1 is late.",
+         "part number"),
+        ("en", N, "personal", "Reach me at the email in my bio if you want to talk EV battery chemistry.", "no actual data"),
+        ("en", N, "brand", "Press inquiries: press@tetsuomotors.example. We respond within one business day.",
+         "brand press contact"),
+        ("en", N, "personal", "Plant 3 hit 1,000,000 units today. Line 2 build sequence 0041-0098 went out in red.",
+         "milestone numbers"),
+        ("en", N, "personal", "Lease quote came back at 2.9% APR for 36 months, 10k miles/yr. Not bad honestly.",
+         "own lease terms"),
+    ]
+
+
+def secret():
+    return [
+        ("ja", P, "internal", f"MESのバッチ用AWSキー貼っときます AKIA: {aws_key()} シークレット: {aws_secret()}",
+         "AWS key pair"),
+        ("ja", P, "personal", f"工場のデモ用に作ったスクリプト公開した!config.pyに token = \"{gh_token()}\" 入ったままだけど後で消す",
+         "GitHub token in public post"),
+        ("ja", P, "direct", "販売店ポータルのログイン、IDは koboku-store で、パスワードは Tetsuo#2026koboku です。今日中に見積入れておいて",
+         "password in prose"),
+        ("ja", P, "internal", f"ライン停止アラートのSlack通知先、このWebhookに変えた {slack_webhook()}", "Slack webhook"),
+        ("ja", P, "personal", "夜勤の端末、パスワードが付箋に「Line2-yakin!」って書いて貼ってある。セキュリティ意識w",
+         "actual password quoted in prose"),
+        ("ja", P, "internal", f"GitLabのCI用トークン {gitlab_token()} を変数に入れ忘れてたので共有します", "GitLab token"),
+        ("ja", P, "direct", f"テスト決済の設定、本番キーこれです {stripe_key()} 先方に見せないでね", "Stripe live key"),
+        ("ja", P, "personal", f"ナビのAPI叩いてみた。キーは {google_key()} 、充電スポット取れた🚗⚡", "Google API key"),
+        ("ja", P, "internal", f"設備監視のボット、OpenAIのキー {openai_key()} で動かしてます", "OpenAI key"),
+        ("ja", P, "direct", "共有PCのWindows、管理者パスワードは「hotaru0719」。ログインしたら変えといて", "password in prose"),
+        ("ja", P, "internal", f"npmに社内パッケージ上げる用のトークン: {npm_token()}", "npm token"),
+        ("ja", P, "internal", f"検査装置APIの認証ヘッダ Authorization: Bearer {jwt()} これで通ります", "JWT bearer"),
+        ("en", P, "internal", f"Slack bot for the andon board is live. Token is {slack_token()}, don't lose it.", "Slack bot token"),
+        ("en", P, "personal", f"Built a little dashboard for my EV-1 charging stats, code is on my blog. "
+         f"AWS_ACCESS_KEY_ID={aws_key()} AWS_SECRET_ACCESS_KEY={aws_secret()}", "AWS key pair in public post"),
+        ("en", P, "direct", "Dealer portal login for the weekend crew: user westside_sales, password is Raijin!Spring26", "password in prose"),
+        ("en", P, "internal", f"Deploy key for the lease-pricing service:\n{pem_block()}", "private key block"),
+        ("en", P, "internal", f"PyPI upload token for the telemetry SDK: {pypi_token()}", "PyPI token"),
+        ("en", P, "personal", f"lol our supplier emailed the Stripe key in plain text: {stripe_key()}", "Stripe live key"),
+        ("en", P, "direct", "The wifi password in the paint shop break room is WetPaint_2026 btw, the old one stopped working",
+         "password in prose"),
+        ("en", P, "internal", f"GitHub PAT for the build runners: {gh_token()} (expires in 90 days)", "GitHub token"),
+        ("en", P, "personal", f"Hacking my EV-1 telematics, the app sends this header: Authorization: Bearer {jwt()}",
+         "JWT in public post"),
+        ("en", P, "internal", f"Maps key for the Drive app staging: {google_key()}", "Google API key"),
+        ("en", P, "direct", "MES admin: user plantadmin / pass Kq8#vT2m!zR4 — use it only for the night reset", "credentials"),
+        ("en", P, "internal", f"OPENAI_API_KEY={openai_key()} is what the chatbot pilot uses", "OpenAI key"),
+        ("ja", P, "internal", f"鍵ファイルの中身そのまま貼ります\n{pem_block()}", "private key block"),
+        # negatives
+        ("ja", N, "internal", "パスワードは12文字以上、英大文字・小文字・数字・記号を含めてください。90日ごとに変更が必要です。",
+         "password rule description"),
+        ("ja", N, "personal", "APIキーは AKIAXXXXXXXXXXXXXXXX みたいな形式。絶対に公開リポジトリに入れないで", "placeholder key"),
+        ("ja", N, "internal", "設定例: SLACK_TOKEN=<your-token> をenvに書いてから起動", "placeholder token"),
+        ("ja", N, "personal", "工場のWi-Fiのパスワード、また変わったらしい。総務に聞かないと分からん", "talks about password, no value"),
+        ("ja", N, "personal", "テツオドライブ、ログインのたびにパスワード聞かれるの地味にストレス", "app complaint"),
+        ("ja", N, "internal", "コミット 3f9ab21 でトルク計算のバグ修正済み。明日のビルドに入ります", "short commit hash"),
+        ("ja", N, "personal", "パスワードを付箋に書くのやめようって研修、毎年やってるのに誰も守らない", "no password value"),
+        ("ja", N, "internal", "トークンの有効期限が切れていたのがアプリ障害の原因。自動更新を入れます", "mentions token concept"),
+        ("ja", N, "personal", "整備用の診断機、初期パスワード「****」のまま使うなってマニュアルに書いてある", "masked password"),
+        ("ja", N, "personal", "ロット番号 LT-7F3K-22Q9 の部品は交換対象です。販売店で確認してもらってね", "lot number"),
+        ("ja", N, "personal", "秘密鍵の管理は HSM でやるのが基本。車載ECUの署名もそう", "talks about keys"),
+        ("ja", N, "internal", "環境変数 STRIPE_SECRET_KEY を本番とステージングで分けること", "variable name only"),
+        ("en", N, "internal", "Reminder: passwords must be 14+ characters and cannot reuse the last 5. MFA is mandatory on the MES portal.",
+         "password policy"),
+        ("en", N, "personal", "Docs show the key as sk_live_xxxxxxxxxxxxxxxxxxxx, please don't paste real ones in tickets", "placeholder"),
+        ("en", N, "internal", "Set GITHUB_TOKEN=<token> in the runner env, then rerun the job.", "placeholder"),
+        ("en", N, "personal", "Someone at the plant wrote the wifi password on the whiteboard again. Reported it to IT.",
+         "no password value"),
+        ("en", N, "personal", "Tetsuo Drive logged me out again and the password reset email took 20 minutes. Fix your app.",
+         "complaint"),
+        ("en", N, "internal", f"Fixed in commit {hexs(40)}; the torque map was off by one row.", "commit hash"),
+        ("en", N, "personal", "The EV-1 key fob battery died and the app key didn't work either. Fun morning.", "car key"),
+        ("en", N, "personal", "Token bucket rate limiting is how the charger API handles bursts, nice writeup by the team.",
+         "technical term"),
+        ("en", N, "internal", "Rotate the Slack bot token after the offboarding; ticket SEC-2210.", "no value"),
+        ("en", N, "personal", "VIN 5YJ3E1EA7KF317000 and serial SN-88A2-KF90-QX11 are printed on the door jamb.", "serial numbers"),
+        ("en", N, "personal", "Use a password manager. Seriously. Every dealer I visit has passwords on sticky notes.", "advice"),
+        ("en", N, "internal", "The JWT expiry is 15 minutes; refresh tokens last 7 days. See the auth wiki.", "describes tokens"),
+        ("en", N, "personal", "API key: ******** (redacted obviously) — the charging map endpoint is open anyway", "redacted"),
+    ]
