@@ -349,6 +349,10 @@ NOT_FLAGGED = [
     "キーは AKIAXXXXXXXXXXXXXXXX のような形式です",
     "トークン（伏せ字）: ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
     "例：X-JFrog-Art-Api: AKCxxxxxxxxxxxxxxxxxxxx",
+    # instructions that say where the reader's own key goes
+    ".npmrc に //registry.npmjs.org/:_authToken=npm_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx を書く",
+    "Paste ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX into the settings page and save",
+    "設定画面の欄に sk_live_xxxxxxxxxxxxxxxxxxxxxxxx を入力してください",
     # too short to stand for a key, or longer than any key
     "artifactory:_password=AKCxxxxxxxx",
     "AP6xxxxxx",

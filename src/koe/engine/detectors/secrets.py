@@ -480,7 +480,10 @@ _EXPLAINED = re.compile(
     r"|replace|\byour\b|example|sample|dummy|template|redact|mask|hidden|censor"
     r"|\bdocs?\b|documentation|readme|tutorial|guide|manual|screenshot|not (?:a )?real|fake"
     r"|例|ような|みたいな|形式|置き換|置換|ダミー|サンプル|テンプレ|仮の|伏せ|マスク|隠し"
-    r"|ドキュメント|チュートリアル|マニュアル|手順書|スクショ|書き換え|差し替え|自分の|本物じゃ|本物では",
+    r"|ドキュメント|チュートリアル|マニュアル|手順書|スクショ|書き換え|差し替え|自分の|本物じゃ|本物では"
+    # instructions for where a reader puts their own key: "paste … into", 「…に書く」
+    r"|\b(?:paste|put|enter|fill in|insert)\b[^\n]{0,40}\b(?:in|into)\b"
+    r"|[にを](?:書く|書いて|書き込|記入|入力|設定|貼り付け|入れ)",
     re.IGNORECASE)
 _LINE_END = re.compile(r"[\n!?。！？]")
 
