@@ -302,3 +302,72 @@ def test_public_sector_words_in_public_or_everyday_use_are_clean(hoshino, text):
 def test_a_code_name_with_a_plan_is_the_project(hoshino):
     assert spans(hoshino, "さくら計画の第2段階、来週から", "C101") == ["さくら"]
     assert spans(hoshino, "Glider計画の打ち合わせ、また延びた", "C101") == ["Glider"]
+
+
+TSUBAKI_POLICY = """\
+extends: default
+organization:
+  names: ["Tsubaki Gakuen", "椿学園"]
+  products: ["Tsubaki Learn"]
+  codenames: ["Fujin", "風神", "白虎"]
+"""
+
+
+@pytest.fixture(scope="module")
+def tsubaki():
+    from koe.engine import parse_policy
+
+    return parse_policy(TSUBAKI_POLICY, source="tsubaki.yaml").compile()
+
+
+@pytest.mark.parametrize("text", [
+    # a god, a mythical beast, a shrine: the everyday sense of a kanji code name
+    "風神雷神図屏風の風神、神様の絵なのに表情がすごく豊か",
+    "白虎は西を守る神獣で、四神のひとつです",
+    "Fujin is the Japanese wind god; the shrine near the station has a statue of him",
+    # a shop of the same name; a fighting-game character
+    "白虎って居酒屋、駅前にできたらしい。唐揚げが安い",
+    "風神食堂の定食、ボリュームすごかった",
+    "Fujin has been my main since the first fighting game I played",
+])
+def test_a_kanji_code_name_as_a_god_a_shop_or_a_character_is_clean(tsubaki, text):
+    assert "C101" not in rules_found(tsubaki, text)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("白虎の進捗、来週の定例で報告します", "白虎"),
+    ("白虎プロジェクトの予算、また削られた", "白虎"),
+    ("Fujin beta slipped to June, the crunch is real", "Fujin"),
+])
+def test_a_kanji_code_name_at_work_is_still_flagged(tsubaki, text, span):
+    assert span in spans(tsubaki, text, "C101")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # the polite "I can't say much" about the business
+    ("取引先の件なのであまり言えませんが、来期の価格はかなり上がります", "あまり言えません"),
+    ("詳しくは言えませんが、来年の入試問題は大きく変わります", "詳しくは言えません"),
+    # an embargo cue and a request to keep it quiet: passing it on
+    ("Results are under embargo, so keep it quiet: the new alloy is 30% lighter", "under embargo"),
+    ("未発表なので内緒で。新しい合金は30%軽いです", "未発表"),
+    ("unpublished, keep this quiet: our survey found half the staff plan to leave", "unpublished"),
+    # a maker's recall, a school's grading and admissions before release, a confidential draft
+    ("ここだけの話、来月ブレーキのリコールが出るかも", "ここだけの話"),
+    ("between you and me, the grading rubric for the final changes next term", "between you and me"),
+    ("ここだけの話、今年の合格者数は去年より200人少ないらしい", "ここだけの話"),
+    ("Confidential draft of the supplier contract is already on the group chat", "Confidential"),
+])
+def test_school_and_maker_secrets_are_flagged(tsubaki, text, span):
+    assert span in spans(tsubaki, text, "C103")
+
+
+@pytest.mark.parametrize("text", [
+    "ここだけの話、昨日のカレーは辛すぎた",
+    "between you and me, the cafeteria ramen is better than the one downtown",
+    "The recall notice for the kettle is on the maker's site, check your model number",
+    "入試問題の過去問は図書館で誰でも閲覧できます",
+    "あまり言えませんが、映画のラストは泣けました",
+    "The paper was published today and the data are open on the repository",
+])
+def test_everyday_secrets_and_public_school_news_are_clean(tsubaki, text):
+    assert "C103" not in rules_found(tsubaki, text)

@@ -102,7 +102,8 @@ class CodenameDetector(_Tagged):
     one whose words show the everyday thing: seen, ridden or photographed ("spotted the Orion
     nebula", 「シリウスが見えた」), with an article ("a swallow"), before another name ("Sirius
     Black"), a title in quotes (「ツバメ」って曲) or "the X <noun>" ("the Tsubame shinkansen") —
-    unless a ``context`` word is attached to it ("the Orion demo", 「オリオンのデモ」).
+    unless a ``context`` word is attached to it ("the Orion demo", 「オリオンのデモ」). A shop
+    of that name (「雷神ってラーメン屋」, 「オリオン食堂」) is everyday too.
     Katakana is how Japanese writes a bird or a star, so a kana code name needs a ``context``
     word (テスト中, デモ, の件) just as a lower-case one does; hiragana for a katakana code
     name (つばめ for ツバメ) is the other spelling, like lower case.
@@ -182,6 +183,9 @@ _NAMED_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:named|nicknamed|name is|name's)\s
 _A_NAME_AFTER = re.compile(r"(?i)\s+(?:is|was|'s)\s+(?:a|an|such a|the)\s+(?:[a-z]+\s+){0,2}name\b")
 # "Moonfall (2022)", 「アスター（1998）」: the year of a film, a book or an album.
 _YEAR_AFTER = re.compile(r"\s*[(（]\s*(?:19|20)[0-9]{2}\s*[)）]")
+# 「雷神ってラーメン屋」, 「ホタルというカフェ」, 「オリオン食堂」: a shop or a restaurant of that name.
+_SHOP_AFTER = re.compile(r"(?:って|という|っていう|と言う)?(?:ラーメン屋|ラーメン|お店|店|カフェ|食堂"
+                         r"|居酒屋|レストラン|喫茶|パン屋|バー|定食屋|寿司屋|旅館|ホテル)")
 
 
 def _everyday_use(wide: str, start: int, end: int, work: list[Match]) -> bool:
@@ -196,7 +200,7 @@ def _everyday_use(wide: str, start: int, end: int, work: list[Match]) -> bool:
     return bool(_ARTICLE_BEFORE.search(before) or _SEEN_BEFORE.search(before)
                 or _NAMED_BEFORE.search(before) or _A_NAME_AFTER.match(wide, end)
                 or _NAME_AFTER.match(wide, end) or _SEEN_AFTER.match(wide, end)
-                or _YEAR_AFTER.match(wide, end)
+                or _YEAR_AFTER.match(wide, end) or _SHOP_AFTER.match(wide, end)
                 or (_OPEN_QUOTE.search(before) and _QUOTED_TITLE.match(wide, end)))
 
 
