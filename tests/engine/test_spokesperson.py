@@ -445,3 +445,81 @@ def test_it_reports_the_organizations_official_word(acme, text, span):
 @pytest.mark.parametrize("text", OFFICIAL_WORD_CLEAN)
 def test_it_leaves_talk_about_the_official_word_alone(acme, text):
     assert spans(acme, text, "O101") == []
+
+
+# Round 5: a university (its people say 大学として, 当大学, 本大学, 大学を代表して), the institution's
+# own decision as a noun (当社の決定です), a spokesperson role ("as a Hokuto spokesperson") and
+# what a maker promises to fix ("Acme will replace …").
+UNIVERSITY_POLICY = """\
+extends: default
+organization:
+  names: ["Hokuto University", "北斗大学", "Hokuto"]
+  products: ["Hokuto Online"]
+"""
+
+UNIVERSITY_FLAGGED = [
+    ("大学を代表して、図書館の蔵書データの消失についてお詫び申し上げます", "大学を代表して"),
+    ("当大学といたしましては、寮費の値上げは行わない方針です", "当大学といたしましては、寮費の値上げは行わない方針です"),
+    ("本大学は、来年度から留学生向けの奨学金を拡充いたします", "本大学は、"),
+    ("大学としては、当該教員の処分について厳正に対処いたします", "大学としては、当該教員の処分について厳正に"),
+    ("大学の公式な見解として、週刊誌の記事は事実と異なります", "大学の公式な見解"),
+    ("学食の値上げはしません。本学の決定です", "本学の決定です"),
+    ("As a Hokuto spokesperson, I can tell you the dorm fire was contained within an hour.",
+     "As a Hokuto spokesperson"),
+    ("Speaking as a spokesperson for Hokuto University: tuition stays flat next year.",
+     "as a spokesperson for Hokuto University"),
+]
+
+UNIVERSITY_CLEAN = [
+    "大学は来月から学費を値上げするらしい",
+    "大学としてはどう考えてるんだろう?",
+    "北斗大学の決定です、って言われても納得できない",
+    "大学の方針ですか?聞いてないです",
+    "大学生として、大学の対応は遺憾です",
+    "短大を代表して駅伝に出ます!",
+    "As a Hokuto student, I think the dorm fees are too high.",
+    "Hokuto has decided to close the old gym, says the campus paper.",
+    "Ask the department, not the university spokesperson.",
+]
+
+
+@pytest.fixture(scope="module")
+def university():
+    return parse_policy(UNIVERSITY_POLICY, source="university.yaml").compile()
+
+
+@pytest.mark.parametrize(("text", "span"), UNIVERSITY_FLAGGED)
+def test_it_reports_university_staff_speaking_for_the_university(university, text, span):
+    assert span in spans(university, text, "O101")
+
+
+@pytest.mark.parametrize("text", UNIVERSITY_CLEAN)
+def test_it_leaves_students_and_news_about_the_university_alone(university, text):
+    assert spans(university, text, "O101") == []
+
+
+OWN_DECISION_FLAGGED = [
+    ("当社の決定です：来年度の定期昇給は見送ります", "当社の決定です"),
+    ("弊社の方針です。試供品の転売には対応いたしかねます", "弊社の方針です"),
+    ("Acme will replace the faulty chargers free of charge for every buyer.", "Acme will replace"),
+    ("The company will repair all affected units at no cost.", "The company will repair"),
+]
+
+OWN_DECISION_CLEAN = [
+    "アクメの決定です、とニュースで言ってた",
+    "会社の決定ですから仕方ないね",
+    "当社の決定ですか?まだ聞いてません",
+    "Acme will probably replace the chargers if you complain enough.",
+    "Will Acme replace my charger?",
+    "I will repair my old Acme bike myself this weekend.",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), OWN_DECISION_FLAGGED)
+def test_it_reports_the_company_stating_its_decision(acme, text, span):
+    assert span in spans(acme, text, "O101")
+
+
+@pytest.mark.parametrize("text", OWN_DECISION_CLEAN)
+def test_it_leaves_talk_about_decisions_alone(acme, text):
+    assert spans(acme, text, "O101") == []

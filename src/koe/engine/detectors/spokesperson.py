@@ -28,8 +28,16 @@ _INSTITUTION_NOUNS = {"bank": "bank", "university": "university", "hospital": "h
 # A municipality's people say "the city" and "City Hall" (not "our city": its residents say that too).
 _CIVIC_NOUNS = {"city", "town", "village", "prefecture"}
 # …and in Japanese the suffix of its name (青空市 -> 市, 青空市役所 -> 市役所), also as 本市, 当市.
-_JA_INSTITUTION_SUFFIXES = ("市役所", "区役所", "町役場", "村役場", "県庁", "市", "区", "町", "村", "県")
+# A university's people say 大学として, 大学は…いたします, 当大学, 本大学 (本学 is a `company` word).
+_JA_INSTITUTION_SUFFIXES = ("市役所", "区役所", "町役場", "村役場", "県庁", "大学", "市", "区", "町", "村", "県")
 _JA_OWN_PREFIXES = ("本", "当")
+
+
+def _own_ja(generic: Iterable[str]) -> list[str]:
+    """本市, 当市, 当大学: the institution's own first person from the suffix of its name."""
+    return [p + g for g in generic if len(g) == 1 or g == "大学" for p in _JA_OWN_PREFIXES]
+
+
 # …and as "we": the company's voice, not something one speaks on behalf of.
 _WE_FORMS = ("私たち{n}", "我々{n}", "私ども{n}", "we {n}", "we at {n}")  # the last two are English
 
@@ -124,7 +132,7 @@ _SIGNATURE_LEAD = re.compile(r"(?:[—–―\-~〜(（]|[\n。.!！）)])\s*(?:t
 # "We sincerely apologize …". It wakes the detector; find() asks for the subject before it.
 _EN_OFFICIAL = (
     r"\b(?:(?:will|shall|['’]ll)\s+(?:(?:fully|promptly|immediately|also|continue\s+to)\s+)?"
-    r"(?:reimburse|compensate|refund|pay\s+(?:full\s+)?compensation|issue\s+(?:a\s+)?(?:full\s+)?refunds?|"
+    r"(?:reimburse|compensate|refund|replace|repair|pay\s+(?:full\s+)?compensation|issue\s+(?:a\s+)?(?:full\s+)?refunds?|"
     r"cooperate|waive|not\s+(?:comment|tolerate|disclose|charge)|"
     r"notify\s+(?:all|affected|impacted|customers|clients|users)|"
     r"contact\s+(?:all|affected|impacted|every)|take\s+(?:appropriate|all|every|legal|firm)|"
@@ -245,7 +253,7 @@ class SpokespersonDetector(_Tagged):
                     expanded.append(phrase)
             groups[group] = expanded
         we = _org_forms(names, _WE_FORMS, _WE_FORMS[3:])
-        own_ja = [p + g for g in ja_generic if len(g) == 1 for p in _JA_OWN_PREFIXES]
+        own_ja = _own_ja(ja_generic)
         groups["voice"] = (groups["voice"] + org + we + generic + ja_generic + own_ja
                            + [g + "として" for g in ja_generic])
         groups["products"] = list(context.organization.products)
@@ -274,7 +282,7 @@ class SpokespersonDetector(_Tagged):
         org_names = self.context.organization.names
         names = "|".join(re.escape(Text(n).wide) for n in org_names if not n.isascii())
         ja_generic = _ja_generic(org_names)
-        own = "|".join(filter(None, [own, *(p + g for g in ja_generic if len(g) == 1 for p in _JA_OWN_PREFIXES)]))
+        own = "|".join(filter(None, [own, *_own_ja(ja_generic)]))
         # the organization's official word as a noun: 市の正式決定です, 弊社の公式見解として
         ja_orgs = "|".join(filter(None, [names, own, *map(re.escape, ja_generic)]))
         en_names = "|".join(re.escape(Text(n).wide) for n in org_names if n.isascii())
@@ -282,6 +290,9 @@ class SpokespersonDetector(_Tagged):
             *([f"(?:{ja_orgs})(?:(?:の|としての)?(?:公式|正式)(?:な|の)?(?:見解|立場|決定|回答|コメント|方針|声明|対応)|"
                r"(?:の|としての)(?:見解|立場))(?:として|です|でございます|を(?:申し上げ|お伝え|述べ)|\s*[:：])"]
               if ja_orgs else []),
+            # only the institution's own word states its decision as a noun (当社の決定です; not
+            # アクメの決定です, which is news)
+            *([f"(?:{own})(?:としての|の)(?:決定|方針|判断)(?:です|でございます|\\s*[:：])"] if own else []),
             *([rf"\bon\s+behalf\s+of\s+(?:the\s+)?(?:entire|whole)\s+(?:{en_names})\b"] if en_names else [])]
         # A post wakes the detector with a statement phrase, an act, the humble register, an
         # ending that may be a signature or an announcement header: the company's name alone
