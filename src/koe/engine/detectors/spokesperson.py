@@ -200,10 +200,12 @@ class SpokespersonDetector(_Tagged):
       (みどりクリニックは明日から診療します), and "we"/"our …" deciding or announcing ("We at Acme
       have decided to …", "we're removing …"): the name alone with these is news;
     - gives the organization's official word as a noun (市の正式決定です, アクメ公式の立場としては,
-      弊社の公式見解として; "on behalf of the entire Acme team");
+      弊社の公式見解として; "on behalf of the entire Acme team"), or its own word's decision
+      (当社の決定です, 本学の方針です; アクメの決定です is news);
     - for a municipality (a Japanese name ending in 市, 町, 村, 区, 県, 市役所 …; an English one in
       City, Town … or City Hall) speaks as 本市, 当市, 市として, 市は (as the subject of an ``acts``
-      word or a humble verb: 市は…方針です), "the city" or "City Hall";
+      word or a humble verb: 市は…方針です), "the city" or "City Hall"; likewise a university
+      (北斗大学: 大学として, 大学は, 当大学, 本大学, 大学を代表して);
     - hands out compensation to every user (補填として…配布します, "refunds will be issued to all
       …"), states "X's position is that … we …", or gives a product notice with an apology to
       the public (…を停止いたします。ご不便をおかけし申し訳ございません);
