@@ -306,3 +306,60 @@ def test_a_disclosure_last_of_three_trailing_hashtags_is_buried(acme, nami):
     assert spans(nami, text, "D102") == ["#提供"]
     # the label first of three is not hidden behind the others
     assert rules_found(acme, "Acme Cloud deploys in seconds, you need it ✨ #ad #cloud #devops") == []
+
+
+# Round 5 families: a perk for closing a deal, a word to everyone to try it, where to sign up
+# or ask (a link, a DM), a showroom or class to book, and the product as the smart choice.
+ROUND5_PROMOTIONS = [
+    ("アクメクラウド、今月中に契約すると特典つくよ。気になる人はDMで", "アクメクラウド"),
+    ("なみトレードの体験講座、受講するとポイントもらえるらしいよ！みんなも受けてみて", "なみトレード"),
+    ("くもクエスト、週末ずっと遊んでた。みんなも試してみて！", "くもクエスト"),
+    ("なみトレードの新しい積立プラン、手数料ほぼゼロ。詳しくはプロフのリンクから", "なみトレード"),
+    ("Acme Cloud's new team plan went live this morning. DM me for details.", "Acme Cloud"),
+    ("Nami Trade is the easiest way to start investing. Zero down, small monthly amounts.",
+     "Nami Trade"),
+    ("Kumo Pass has every game I play. Go try it tonight, you'll see.", "Kumo Pass"),
+]
+
+ROUND5_NOT_PROMOTIONS = [
+    # the poster's own plans and questions
+    "Does Acme Cloud have a free tier in Asia? Checking before I sign up.",
+    "Is Nami Trade any good? Reading reviews until I buy.",
+    "なみトレードの講座を受講すると何がもらえるの？",
+    # a student or graduate who says so up front
+    "アクメの卒業生です。アクメクラウド、使ってみたら本当に便利でおすすめ",
+    "As an Acme alum I still use Acme Cloud daily, highly recommend it.",
+    # the same words asked for
+    "Acme Cloud's pricing page confuses me. Could someone who knows DM me for details?",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), ROUND5_PROMOTIONS)
+def test_a_round5_promotion_family_is_flagged(acme, nami, kumo, text, span):
+    assert spans(_pick(acme, nami, kumo, text), text, "D101") == [span]
+
+
+@pytest.mark.parametrize("text", ROUND5_NOT_PROMOTIONS)
+def test_round5_shapes_without_promotion_are_clean(acme, nami, kumo, text):
+    assert not {"D101", "D102"} & set(rules_found(_pick(acme, nami, kumo, text), text))
+
+
+def test_a_disclosure_deep_in_a_pile_that_opens_the_post_is_buried(acme, nami):
+    text = "#cloud #devops #saas #ad #hosting Acme Cloud is the best host I've used"
+    assert spans(acme, text, "D102") == ["#ad"]
+    assert "D101" not in rules_found(acme, text)
+    text = "#投資 #NISA #資産運用 #広告 なみトレード、本当におすすめ"
+    assert spans(nami, text, "D102") == ["#広告"]
+    # the first two hashtags are still read up front
+    assert rules_found(acme, "#cloud #ad #devops #saas Acme Cloud is the best host") == []
+    assert rules_found(nami, "#PR #投資 #NISA #資産運用 なみトレード最高！") == []
+
+
+def test_a_buried_ad_label_beside_the_brand_needs_no_praise(acme, nami):
+    text = "Weekend hike 🌲 #hiking #nature #acme #outdoors #ad #mountains"
+    assert spans(acme, text, "D102") == ["#ad"]
+    text = "今日のランチ🍜 #ランチ #なみ証券 #週末 #PR #ラーメン"
+    assert spans(nami, text, "D102") == ["#PR"]
+    # a staff tag or no label at all: nothing to move up front
+    assert rules_found(acme, "Weekend hike 🌲 #hiking #nature #acme #outdoors #mountains") == []
+    assert rules_found(nami, "今日のランチ🍜 #ランチ #なみ証券 #週末 #社員 #ラーメン") == []

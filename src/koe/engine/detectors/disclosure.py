@@ -25,7 +25,8 @@ _ASKING_AFTER = re.compile(r"[^。！？!?\n]{0,6}?(?:を|が|は|って)?\s*(?:
                            r"ありませんか|募集|求む|知りたい)")
 # The poster trying it themselves: "going to try it", "I'll check it out".
 _SELF_BEFORE = re.compile(r"\b(?:i'?ll|i will|i'?m going to|going to|gonna|want to|wanna|might|"
-                          r"plan to|planning to|i should|should i|let me)\s+$", re.IGNORECASE)
+                          r"plan to|planning to|i should|should i|let me|"
+                          r"(?:before|after|when|until|once|if|unless) i)\s+$", re.IGNORECASE)
 # Thanks for someone else's recommendation: 「おすすめありがとう」.
 _THANKS_AFTER = re.compile(r"\s*(?:を|して(?:くれて|もらって))?(?:ありがと|感謝|thanks?\b|thank you)",
                            re.IGNORECASE)
@@ -80,6 +81,8 @@ _MARKER_DENIED_BEFORE = re.compile(r"\b(?:not|non|no|never|isn'?t|wasn'?t)[\s_-]
 # Praise conceded before a complaint: 「還元はいいけど、画面が…」, "the best but pricey".
 _BUT_AFTER = re.compile(r"[^。！？!?\n]{0,8}?(?:けど|けれど|けども)[、,\s]*(?=[^\W\d_])"
                         r"|[^.!?\n]{0,16}?\s(?:but|though)\s+(?!also\b|even\b)\w", re.IGNORECASE)
+# Hashtag markers that name the poster's job, not the post as an ad.
+_STAFF_TAGS = frozenset({"#employee", "#社員"})
 # Where a run of hashtags ends its line or the post.
 _LINE_END = re.compile(r"[^\S\n]*(?:\n|$)")
 # A question that only leads into a claim: "… って知ってた？", "Did you know …?".
@@ -141,7 +144,8 @@ _PATTERNS = [
     # a word to everyone: 「みんな使って」, 「皆さんも登録してね」
     Pattern(r"(?:みんな|皆さん|みなさん|皆)も?[^。！？!?\n]{0,8}?(?:使って|入れて|作って|"
             r"始めて|登録して|申し込んで|開設して|使お|入れよ|やって|やろ|遊んで|遊ぼ|"
-            r"プレイして|飲んで|行って|来て|遊びに来て)(?:ね|ください|下さい|みて)?"
+            r"プレイして|飲んで|行って|来て|遊びに来て|試して|試乗して|乗って|買って|受けて|"
+            r"受講して|見に来て)(?:ね|ください|下さい|みて)?"
             "(?:[!！。、\\s♪~〜\u2600-\u27bf\U0001f300-\U0001faff]|$)", "to everyone",
             trigger=False),
     # an invitation to come: "Come visit the … pop-up", "stop by our booth"
@@ -162,7 +166,8 @@ _PATTERNS = [
     Pattern(r"(?:申し込む|申込む|登録する|開設する|入会する|作る)と[^。！？!?\n]{0,12}?"
             r"\d[\d,]*\s?(?:ポイント|pt|円|%|％)", "reward", trigger=False),
     # a perk for signing up without a number: 「登録すると特典あるよ」, "pre-register and get"
-    Pattern(r"(?:登録|申し?込|購入|加入|入会|ダウンロード|DL|インストール|予約|入)"
+    Pattern(r"(?:登録|申し?込|購入|加入|入会|ダウンロード|DL|インストール|予約|成約|契約|"
+            r"試乗|受講|入)"
             r"(?:する|した|して|み|る|っ|れる|れた)?(?:と|たら|だけで)[^。！？!?\n]{0,12}?(?:特典|ボーナス|プレゼント|もらえ|"
             r"無料|タダ|おまけ)", "perk", caseless=True, trigger=False),
     Pattern(r"\b(?:sign up|register|pre-?register|subscribe|download|join)\b[^.!?\n]{0,40}?"
@@ -277,18 +282,20 @@ class DisclosureDetector(_Tagged):
             hashtags = [Match(m.key, m.start, _HASHTAG.match(wide, m.start).end())
                         for m in patterns if m.key == 0]
             pile = self._trailing_pile(text, hashtags)
+            lead = self._leading_pile(wide, hashtags)
             note = _TRAILING_NOTE.search(wide)
-            if any(not self._in_pile(wide, m, pile)
+            if any(not self._in_pile(wide, m, pile) and not self._deep_in(m, lead)
                    and not (note and note.start() <= m.start) for m in markers):
                 return
         why = self._promotion(wide, tags, patterns, brands)
-        if why is None:
-            return
+        if why is None and not (self.buried and any(self._ad_label(m) for m in markers)):
+            return  # a buried "#ad" among the hashtags of a brand mention says it is an ad
         if markers:
             if not self.buried:
                 return  # D102's finding
             m = markers[0]
             where = (f"among {pile[2]} hashtags" if self._in_pile(wide, m, pile)
+                     else f"among {lead[1]} hashtags" if self._deep_in(m, lead)
                      else "in a note at the end")
             yield Hit(m.start, m.end, f"disclosure '{self.word(m)}' is buried {where}")
         elif not self.buried:
@@ -433,6 +440,32 @@ class DisclosureDetector(_Tagged):
         if not pile or not (pile[0] <= m.start and m.end <= pile[1]):
             return False
         return pile[2] >= self.pile or "#" not in wide[m.end:pile[1]]
+
+    def _ad_label(self, m: Match) -> bool:
+        """A hashtag that labels the post an ad (#PR, #広告, #sponsored), not a staff tag."""
+        word = self.word(m)
+        return word.startswith("#") and word.casefold() not in _STAFF_TAGS
+
+    @staticmethod
+    def _deep_in(m: Match, lead: tuple[int, int, int] | None) -> bool:
+        """Marker ``m`` is the third or a later hashtag of the ``lead`` pile that opens the post
+        ("#cars #EV #weekend #ad Road trip …"); the first two are still read up front."""
+        return bool(lead) and lead[0] <= m.start < lead[2]
+
+    def _leading_pile(self, wide: str, hashtags: list[Match]) -> tuple[int, int, int] | None:
+        """(start of the third hashtag, count, end) of a run of at least ``hashtag_pile``
+        hashtags that opens the post and is followed by other text."""
+        tags = sorted(hashtags, key=lambda m: m.start)
+        if len(tags) < max(3, self.pile) or wide[:tags[0].start].strip():
+            return None
+        run = [tags[0]]
+        for m in tags[1:]:
+            if wide[run[-1].end:m.start].strip():
+                break
+            run.append(m)
+        if len(run) < max(3, self.pile) or not wide[run[-1].end:].strip():
+            return None
+        return run[2].start, len(run), run[-1].end
 
     def _trailing_pile(self, text: Text, hashtags: list[Match]) -> tuple[int, int, int] | None:
         """(start, end, count) of the last run of at least ``hashtag_pile`` - 1 hashtags that
