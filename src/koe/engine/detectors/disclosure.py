@@ -228,9 +228,12 @@ class DisclosureDetector(_Tagged):
     ("…, Nikkei reports", 「らしい」) or complains (改悪, "worst") does not count; a rhetorical
     question ("did you know …?", 「…って知ってた？」, 「しない理由ある？」) does. A marker that only appears inside a
     pile of at least ``hashtag_pile`` hashtags (or last in a pile of one fewer) that ends a line
-    or the post after other text (not one that opens the post), or in a short bracketed note that
-    ends the post (「（ちなみに関係者）」), is reported as buried (``buried: true`` in params
-    selects that rule's half). A marker that denies itself (「#ad感ゼロ」, 「PRじゃないよ」,
+    or the post after other text, the third or a later hashtag of a pile of as many that opens
+    the post ("#cars #EV #weekend #ad Road trip …"; the first two are read up front), or in a
+    short bracketed note that ends the post (「（ちなみに関係者）」), is reported as buried
+    (``buried: true`` in params selects that rule's half). A buried ad label (#ad, #PR, #広告;
+    not #employee or #社員) beside a mention needs no promotion word: the label says it is an
+    ad. A marker that denies itself (「#ad感ゼロ」, 「PRじゃないよ」,
     "not sponsored") is no marker. ``employee_markers`` are templates with ``{org}``.
     """
 
