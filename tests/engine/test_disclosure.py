@@ -319,6 +319,10 @@ ROUND5_PROMOTIONS = [
     ("Nami Trade is the easiest way to start investing. Zero down, small monthly amounts.",
      "Nami Trade"),
     ("Kumo Pass has every game I play. Go try it tonight, you'll see.", "Kumo Pass"),
+    # a sales push: seats running out, doors open
+    ("なみ証券の資産運用セミナー、残りわずか！土曜の午後です", "なみ証券"),
+    ("くもスタジオの新作体験会、週末ご来場お待ちしてます🎮", "くもスタジオ"),
+    ("The Acme Cloud workshop is in two weeks. Seats are limited, register now.", "Acme Cloud"),
 ]
 
 ROUND5_NOT_PROMOTIONS = [
@@ -329,7 +333,9 @@ ROUND5_NOT_PROMOTIONS = [
     # a student or graduate who says so up front
     "アクメの卒業生です。アクメクラウド、使ってみたら本当に便利でおすすめ",
     "As an Acme alum I still use Acme Cloud daily, highly recommend it.",
-    # the same words asked for
+    # the same push about something else, or asked about
+    "Acme Cloud helped me move the club site. The ramen festival: seats are limited, book now!",
+    "なみトレードのセミナーってまだ受付中？",
     "Acme Cloud's pricing page confuses me. Could someone who knows DM me for details?",
 ]
 
