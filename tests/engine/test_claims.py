@@ -82,6 +82,21 @@ FLAGGED = [
     ("R102", "the new lotion erases wrinkles overnight", None),
     ("R102", "この化粧水でシミが薄くなった", None),
     ("R102", "My toner fades melasma, love it", None),
+    # R101: money spent that surely comes back (pays for itself, 元が取れる, resale value)
+    ("R101", "These heat pumps are guaranteed to pay for themselves in two winters", None),
+    ("R101", "この給湯器に替えれば光熱費で必ず元が取れます", None),
+    ("R101", "The resale value of this watch is guaranteed to go up, buy two", None),
+    ("R101", "限定モデルだから値落ちしない、転売でも損はない", "値落ちしない"),
+    # R101: a value that cannot fall, about an asset
+    ("R101", "Buy this coin now, its price literally can't go down", "can't go down"),
+    # R101: 「みたい」 (like) is no wish: 元本保証みたいなもの is still the claim
+    ("R101", "この社債は元本保証みたいなものだから安心して", "元本保証"),
+    # R101: beating a deposit is no deposit
+    ("R101", "This plan is guaranteed to beat any savings account, you can't lose money", None),
+    # R102: more conditions and "no more" medicines
+    ("R102", "This cushion heals sciatica, mine is gone", None),
+    ("R102", "この枕を使えば坐骨神経痛が治る", None),
+    ("R102", "The humidifier cured my kid's asthma. No more inhalers!", None),
 ]
 
 CLEAN = [
@@ -167,6 +182,18 @@ CLEAN = [
     ("R102", "Shampoo brands can't legally claim they reverse hair loss"),
     ("R102", "This remover removes waterproof mascara in one swipe"),
     ("R101", "No investment is risk-free; you could lose money, so never invest what you need"),
+    # a warranty's mileage is no amount of money; grades and admissions are no returns
+    ("R101", "冷蔵庫の保証は3年、コンプレッサーは年5万時間の耐久試験済みで10年保証です"),
+    ("R101", "駆動用モーターは8年16万km保証です"),
+    ("R101", "合格保証コース、必ず合格させます"),
+    ("R101", "Guaranteed job interview for every graduate of the bootcamp"),
+    ("R101", "Solar panels may pay for themselves in about 10 years, depending on usage"),
+    ("R101", "まとめ買いで元が取れるとは限らないので試算してから"),
+    # not health: a machine's trouble, a figure of speech
+    ("R102", "This fuel additive cures engine knock for good"),
+    # a class explaining why such claims are unlawful
+    ("R102", "Pharmacy law lecture: why 'heals eczema' on a soap box is illegal"),
+    ("R102", "広告論の授業で「がんが治る」と書いた健康食品の事例を学んだ"),
 ]
 
 

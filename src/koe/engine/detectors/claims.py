@@ -29,7 +29,9 @@ a cure stated as certain. Word lists alone miss most of these (``配当は毎月
   A medical word right before the claim (a particle at most between) is the one who did the
   curing, product or not: ``my dermatologist treated my acne; I use {product} for moisture``.
 - ``patterns`` (Hyperscan regexes on the NFKC text) are claims on their own;
-  ``outcome_patterns`` are outcomes written as amounts (``into $5,000``, ``月利3%``).
+  ``outcome_patterns`` are outcomes written as amounts (``into $5,000``, ``月利3%``); one
+  followed by another unit (``8年16万km保証``, a warranty's mileage; ``月10万人``) is no
+  amount of money.
 
 Every hit is then checked against its context. It does not count when:
 
@@ -104,7 +106,7 @@ _PARTICLES = frozenset("がもをにはのでとやへまっ")
 _BEFORE_WORD = _PARTICLES | frozenset("ばてら")
 # Japanese: a negation, a doubt or a wish attached to the claim (儲かるとは限らない, 儲けたい).
 _JA_AFTER = re.compile(r"^[^、,。！？!?\s]{0,8}?(ない|無い|ません|なし|無し|なんて|とは限|わけでは|"
-                       r"訳では|はずが|たい|欲し|ほしい|ず[、。]|ず$)"
+                       r"訳では|はずが|(?<!み)たい|欲し|ほしい|ず[、。]|ず$)"
                        r"|^(といい|といいな|ように|まで|かな|のを|ればいい|のかな)")
 # English: a negation shortly before the claim, or between its two parts.
 _EN_BEFORE = re.compile(r"\b(no|not|never|nothing|without|nor|isn't|aren't|don't|doesn't|won't|"
@@ -135,6 +137,9 @@ _REPORTED_AFTER = re.compile(r"^\s*(という|といった|とか|と言われ|�
 # A medical word right before a claim is its subject or its place: my dermatologist treated,
 # 皮膚科でニキビが治った; the claim is about the care, whatever product the sentence names.
 _CLINICIAN_GAP = re.compile(r"\s*[がはにでも]?\s*")
+# A count of something else, not money: 8年16万km (a warranty's mileage), 年5万時間, 月10万人.
+_UNIT = re.compile(r"\s?(km|キロ|マイル|miles?\b|kilomet|時間|hours?\b|人|件|回|台|個|本|枚)",
+                   re.IGNORECASE)
 # A multiple of something: 2x, doubles, 倍になる, 3倍に.
 _MULTIPLE = re.compile(r"^[0-9]+x$|倍|doubl|tripl", re.IGNORECASE)
 # An annual rate: 年0.3%, 年利1.2%, 4.5% APY, 2% a year.
@@ -226,7 +231,8 @@ class ClaimDetector(Detector):
             if m.key < self._claim_patterns:
                 candidates.append(("patterns", m, None,
                                    f"pattern '{self._patterns[m.key].name}'"))
-            elif not self._ordinary_rate(wide[m.start:m.end]) and (
+            elif not self._ordinary_rate(wide[m.start:m.end]) and not _UNIT.match(
+                    wide, m.end) and (
                     not _MULTIPLE.search(wide[m.start:m.end]) or self._about(m, by_kind["topics"])):
                 outcomes.append(m)
         if by_kind["topics"]:
