@@ -128,6 +128,12 @@ FLAGGED = [
     # a rural 番地 address: lot and sub-lot (35番地の2, 3番地5)
     ("P109", "送り先は山里村大字東12番地の3 です", "山里村大字東12番地の3"),
     ("P109", "叔母は北川町7番地2に住んでいます", "北川町7番地2"),
+    # a person's address near business words (店, 支店): the person right before or after it
+    ("P109", "うちの店の常連客、住所 福岡県福岡市中央区天神2丁目4-11 の人が来た", "福岡県福岡市中央区天神2丁目4-11"),
+    ("P109", "支店から転送：お客様 〒460-0008 愛知県名古屋市中区栄3丁目5番12号 山本様、書類未着",
+     "愛知県名古屋市中区栄3丁目5番12号"),
+    # an address whose local part has a dot is reported whole
+    ("P101", "contact mark.twain88@outlook.com for the keys", "mark.twain88@outlook.com"),
 ]
 
 CLEAN = [
@@ -238,6 +244,14 @@ CLEAN = [
     ("P109", "今日は3月5日、町内会で会議でした"),
     ("P109", "北川町7番地 あたりで祭りがあるよ"),
     ("P109", "背番号3番、5位でした"),
+    ("P109", "福岡支店 福岡県福岡市中央区天神2丁目4-11 営業時間は9時から"),
+    # sample addresses: a stand-in local part, or one given as an example
+    ("P101", "Your login looks like firstname.lastname@corp-mail.net"),
+    ("P101", "Addresses follow the pattern e.g. ken.sato@city-hall.net, ask IT for yours"),
+    ("P101", "社員のアドレスは 例：jane.doe@koe-test.net のような形式です"),
+    # the poster's own address
+    ("P101", "私のメアドは kenji.ota55@gmail.com です。お気軽にどうぞ"),
+    ("P101", "連絡は ota.kenji@yahoo.co.jp まで（本人です）"),
 ]
 
 

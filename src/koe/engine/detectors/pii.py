@@ -22,6 +22,7 @@ never findings.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar
@@ -287,6 +288,19 @@ _SOMEONES_ADDRESS = re.compile(
     r"|の(?:個人の?)?(?:メアド|メールアドレス|アドレス|メール)(?:は|を|が|[:：])?\s*$",
     re.IGNORECASE)
 
+_LOCAL_CHARS = frozenset(string.ascii_letters + string.digits + "._%+-")
+
+# A local part that stands for any name: firstname.lastname, jane.doe.
+_SAMPLE_LOCAL = re.compile(r"(?:first|last|given|family|sur)[._-]?name(?:[._-]?(?:first|last|given"
+                           r"|family|sur)?[._-]?name)?|(?:john|jane)[._-]?doe")
+# An address given as an example: e.g. jane.doe@…, 例：xxxx@…, for example …
+_EXAMPLE_BEFORE = re.compile(r"(?:\be\.g\.?|\bfor example|\bfor instance|\bsuch as|\blike"
+                             r"|例えば|たとえば|例)\s*[:：,、]?\s*$", re.IGNORECASE)
+# The poster's own address: 私のメアド, 自分のアドレスは, 本人です.
+_OWN_ADDRESS = re.compile(r"(?:私|わたし|僕|ぼく|自分|俺|本人)の(?:個人の?)?"
+                          r"(?:メアド|メールアドレス|アドレス|メール|連絡先)(?:は|を|が|[:：])?\s*$")
+_OWN_AFTER = re.compile(r"^[^。\n]{0,12}本人(?:です|だよ|のもの|の)")
+
 # A local part that is filler, not a name: xxxx, aaa, hoge, fuga, piyo.
 _FILLER_LOCAL = re.compile(r"([a-z])\1{2,}|hoge|fuga|piyo|hogehoge|foo|xyz|abc")
 
@@ -320,6 +334,10 @@ class EmailDetector(_PiiDetector):
     subdomains and country variants count too: no support desk answers from there), nor when
     the address is said to be someone's ("their email is …", 「元カノのメアド」).
 
+    A local part that stands for any name (``firstname.lastname@``, ``jane.doe@``) is a sample
+    at any domain, and so is an address given as an example (``e.g.``, ``例：``). The poster's
+    own address (``私のメアドは…``, ``…（本人です）``) is not someone else's data.
+
     A local part naming a role rather than a person (``press@``, ``info@``, ``careers@``,
     ``shop.support@``) at a domain that is not free mail is an organization's published
     mailbox and is not a finding, cue or no cue, unless it is said to be someone's.
@@ -346,11 +364,16 @@ class EmailDetector(_PiiDetector):
     def find(self, text: Text, patterns: list[Match], terms: list[Match]) -> Iterable[Hit]:
         wide = text.wide
         _, excludes = self.split_terms(terms)
+        seen = set()
         for m in patterns:
-            found = _EMAIL.match(wide, m.start)
-            if found is None or not _free_left(wide, m.start):
+            first = m.start  # the scanner may start inside the local part (jane.«doe@…»)
+            while first and wide[first - 1] in _LOCAL_CHARS:
+                first -= 1
+            found = _EMAIL.match(wide, first)
+            if found is None or not _free_left(wide, first) or first in seen:
                 continue
-            if m.start and wide[m.start - 1] in "*＊●○•":
+            seen.add(first)
+            if first and wide[first - 1] in "*＊●○•":
                 continue  # a****z@yahoo.co.jp: masked, only the last letters are shown
             start, end = found.span()
             domain = found.group(1).lower()
@@ -366,6 +389,12 @@ class EmailDetector(_PiiDetector):
                 continue
             if self._role_address(wide, start, found):
                 continue  # press@bank.example: an organization's published mailbox
+            if _EXAMPLE_BEFORE.search(wide, max(0, start - 16), start):
+                continue  # "e.g. jane.doe@uni.example": how addresses look, nobody's own
+            if (_OWN_ADDRESS.search(wide, max(0, start - 20), start)
+                    or _OWN_AFTER.match(wide[end:end + 20])
+                    or "本人です" in wide[max(0, start - 30):start]):
+                continue  # 私のメアドは…, …(本人です): the poster's own, not someone else's
             yield Hit(start, end, f"e-mail address at '{domain}'")
 
     def _personal(self, wide: str, start: int, found: re.Match[str]) -> bool:
@@ -393,8 +422,9 @@ class EmailDetector(_PiiDetector):
         local = address.split("@", 1)[0]
         if address in self.ignore_addresses or local in self.ignore_local:
             return True
-        if _FILLER_LOCAL.fullmatch(local) or local.startswith(("your", "my_", "my.")):
-            return True  # xxxx@gmail.com, hoge@…, your_email@…: a form's sample, at any domain
+        if (_FILLER_LOCAL.fullmatch(local) or _SAMPLE_LOCAL.fullmatch(local)
+                or local.startswith(("your", "my_", "my."))):
+            return True  # xxxx@…, firstname.lastname@…, your_email@…: a sample, at any domain
         if local.rstrip("0123456789") not in self.placeholders:
             return False
         return any(domain == d or domain.endswith("." + d) for d in self.doc_domains)
@@ -1113,6 +1143,16 @@ _ADDRESS_PATTERNS = [
 _ADDRESS_ANCHORS = Anchors(_ADDRESS_PATTERNS, {0: f"(?:{_PREFECTURES})"})
 
 
+# An address said to be a person's: a person (客, お客様, 木村様, 自宅) just before it, with at
+# most a 住所 label and a postal code in between, or a name with 様/さん (木村様) or の人/の家
+# right after it. Business words nearby (本社から転送, うちの店の客) then do not make it published.
+_PERSON_BEFORE = re.compile(
+    r"(?:様|さま|さん|くん|ちゃん|氏|客|自宅|実家|お宅)[、,:：\s]*"
+    r"(?:の?(?:ご?住所|現住所)(?:は|が)?[、,:：\s]*)?(?:〒\s?[0-9]{3}-?[0-9]{4}\s*)?$")
+_PERSON_AFTER = re.compile(r"^\s*(?:[\u4e00-\u9fff\u30a1-\u30fa]{1,6}(?:様|さま|さん|氏)"
+                           r"|の(?:人|方|家|お宅|自宅))")
+
+
 class JpAddressDetector(_PiiDetector):
     """Street addresses: Japanese ones down to the block, and US-style ones.
 
@@ -1124,7 +1164,9 @@ class JpAddressDetector(_PiiDetector):
     'address' or 'live at'. ``exclude`` words nearby (本社, 店舗, 会場, office …) mark the
     published address of a business or venue; the organization's own names (``organization.
     names`` in the policy) count as such words, so a clinic or shop of the organization
-    announcing where it is stays clean.
+    announcing where it is stays clean. Those words do not hold for an address said to be a
+    person's: a person right before it (``お客様 〒… ``, ``客、住所 …``) or a name with 様/さん,
+    or の人/の家, right after it (``… 木村様``).
     """
 
     name = "jp_address"
@@ -1185,10 +1227,17 @@ class JpAddressDetector(_PiiDetector):
         if re.fullmatch(f"[0-9]{{3,4}}{_DASH}[0-9]{{1,2}}{_DASH}[0-9]{{1,2}}", block):
             return None  # 2024-11-05 is a date
         start, end = found.span()
-        if near(excludes, start, end, self.radius) is not None:
+        if near(excludes, start, end, self.radius) is not None and not self._someones(
+                wide, start, end):
             return None
         where = (found.group("pref") or "") + found.group("muni")
         return Hit(start, end, f"street address in {where} down to the block")
+
+    @staticmethod
+    def _someones(wide: str, start: int, end: int) -> bool:
+        """A person's address: お客様 〒… 木村様, 客、住所 …の人."""
+        return bool(_PERSON_BEFORE.search(wide, max(0, start - 24), start)
+                    or _PERSON_AFTER.match(wide[end:end + 10]))
 
     def _check_us(self, wide: str, start: int, contexts: list[Match],
                   excludes: list[Match]) -> Hit | None:
