@@ -54,9 +54,9 @@ def _check(scores, wrong, floors):
                      + "\n".join(w for w in wrong if w.split()[1].rstrip(":") in low))
 
 
-# F1 per category on all rows (tune + check) of each of Koe's own sets: six organizations
-# (a cloud company, a bank, a clinic chain, a game studio, a city, a cosmetics brand), each
-# written by someone who had not read the detectors.
+# F1 per category on all rows (tune + check) of each of Koe's own sets: eight organizations
+# (a cloud company, a bank, a clinic chain, a game studio, a city, a cosmetics brand, a car
+# maker, a university), each written by someone who had not read the detectors.
 SETS = {
     "holdout": ("acme.yaml", 640, {
         "pii": 0.95, "secret": 0.93, "confidential": 0.87, "leak": 0.97,
@@ -76,6 +76,12 @@ SETS = {
     "holdout6": ("org.yaml", 400, {
         "pii": 0.94, "secret": 0.96, "confidential": 0.88, "leak": 0.94,
         "harassment": 0.92, "disclosure": 0.92, "claims": 0.92, "spokesperson": 0.92}),
+    "holdout7": ("org.yaml", 400, {
+        "pii": 0.94, "secret": 0.90, "confidential": 0.90, "leak": 0.97,
+        "harassment": 0.83, "disclosure": 0.92, "claims": 0.85, "spokesperson": 0.85}),
+    "holdout8": ("org.yaml", 400, {
+        "pii": 0.94, "secret": 0.94, "confidential": 0.82, "leak": 0.97,
+        "harassment": 0.84, "disclosure": 0.86, "claims": 0.87, "spokesperson": 0.78}),
 }
 
 
