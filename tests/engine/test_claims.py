@@ -239,3 +239,17 @@ def test_an_unknown_parameter_is_refused_with_its_name():
                      "    severity: minor\n    detector: claim\n"
                      "    params: {certainty_words: [a]}\n"
                      "    message: {en: x, ja: x}\n    suggestion: {en: x, ja: x}\n")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # a question that sells: it asks what the reader wants, and the post says how to get it
+    ("Want guaranteed returns? DM me for the group link", True),
+    ("必ず儲かる副業したくない？LINE追加で教えます", True),
+    ("元本保証の投資、興味ある？詳しくはDMで", True),
+    # a question that asks, or a teaser that is debunked
+    ("元本保証って本当？詳しい人DMください", False),
+    ("Want guaranteed returns? Sorry, no such thing. DM me if you want to talk index funds", False),
+    ("必ず儲かる副業したくない？←これ詐欺の典型。DMで来ても無視して", False),
+])
+def test_a_sales_question_is_a_claim_and_a_real_question_is_not(scanner, text, flagged):
+    assert ("R101" in {f.rule for f in scanner.scan(text).findings}) is flagged

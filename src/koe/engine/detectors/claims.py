@@ -252,8 +252,10 @@ class ClaimDetector(Detector):
             sentence = _sentence_of(bounds, start)
             if any(ex.start <= start and end <= ex.end for ex in excludes):
                 continue
-            if (self._negated(wide, start, end, sentence, second is not None)
-                    or _is_question(wide, sentence, end)):
+            question = _is_question(wide, sentence, end)
+            if question and _sales_teaser(wide, sentence):
+                pass  # "Want guaranteed returns? DM me": the wish is the reader's, the offer real
+            elif question or self._negated(wide, start, end, sentence, second is not None):
                 continue
             around = _around(bounds, sentence)
             in_sentence = [m for m in by_kind["evidence"] if around[0] <= m.start < around[1]]
@@ -389,3 +391,22 @@ def _around(bounds: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[i
 
 def _is_question(wide: str, sentence: tuple[int, int], end: int) -> bool:
     return wide[end:sentence[1]].rstrip().endswith(("?", "？"))
+
+
+# A question that sells instead of asks: "Want guaranteed returns? DM me", 「元本保証の投資、
+# 興味ある？詳しくはDMで」. It asks what the reader wants, and the post says how to get it.
+_TEASER = re.compile(r"^\W*(?:want|wanna|looking for|need|tired of|who wants|how would you like)\b"
+                     r"|興味(?:ある|あり|ない)|(?:したく|欲しく|ほしく|なりたく)ない|知りたくない",
+                     re.IGNORECASE)
+_SOLICIT = re.compile(r"\bdm (?:me|us)\b|\bmessage me\b|link in (?:my )?(?:bio|profile)|\bjoin (?:my|our|the)\b"
+                      r"|\bsign up\b|詳しくは|DM(?:で|ください|して|まで)|LINE(?:追加|登録|で)|プロフ(?:の)?リンク"
+                      r"|連絡(?:ください|して|を)|限定\d+名", re.IGNORECASE)
+
+
+_DEBUNK = re.compile(r"no such thing|(?:does|do)n'?t exist|there(?:'s| is) no|\bscam|\bfraud"
+                     r"|そんな(?:もの|の|話)は(?:ない|ありません)|存在しない|詐欺", re.IGNORECASE)
+
+
+def _sales_teaser(wide: str, sentence: tuple[int, int]) -> bool:
+    return (_TEASER.search(wide, sentence[0], sentence[1]) is not None
+            and _SOLICIT.search(wide) is not None and _DEBUNK.search(wide) is None)
