@@ -371,3 +371,83 @@ def test_school_and_maker_secrets_are_flagged(tsubaki, text, span):
 ])
 def test_everyday_secrets_and_public_school_news_are_clean(tsubaki, text):
     assert "C103" not in rules_found(tsubaki, text)
+
+
+# Round 6: a request to keep it quiet reaches farther; gossip at the office is not a work secret;
+# a possessive before the everyday thing ("Orion's belt") is the star.
+ORION_POLICY = """\
+extends: default
+organization:
+  names: ["Minato Credit", "みなと信金"]
+  products: ["Minato Pay", "みなとペイ"]
+  codenames: ["Orion", "オリオン"]
+"""
+
+
+@pytest.fixture(scope="module")
+def orion():
+    from koe.engine import parse_policy
+
+    return parse_policy(ORION_POLICY, source="orion.yaml").compile()
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The results are under embargo until the conference next month, so keep it quiet",
+     "under embargo"),
+    ("Unreleased, and the rollout is weeks away from what I hear, so keep it to yourself",
+     "Unreleased"),
+    ("発表前の数字なんだけど、今期は前年の倍くらいいきそう。ここだけにしてね", "発表前"),
+    ("未発表の話をちょっと長めに書くと、春に大きく変わる予定。他言無用でお願いします", "未発表"),
+])
+def test_a_request_to_keep_quiet_reveals_an_embargo_farther_away(orion, text, span):
+    assert span in spans(orion, text, "C103")
+
+
+@pytest.mark.parametrize("text", [
+    # not asked to keep anything quiet: a plan, a wish
+    "The results are under embargo until the conference next month, can't wait to present",
+    "未発表の作品を書き溜めてる。いつか本にしたいな",
+])
+def test_an_embargo_with_nothing_passed_on_is_clean(orion, text):
+    assert "C103" not in rules_found(orion, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Between you and me, my boss's birthday cake was awful",
+    "between you and me the office coffee is terrible",
+    "don't tell anyone but my manager sang karaoke at the office party",
+    "ここだけの話、上司の誕生日ケーキまずかった",
+    "内緒だけど、会社の近くのラーメン屋が美味い",
+    "ここだけの話、部長の親父ギャグが今日も寒かった",
+])
+def test_a_secret_about_office_gossip_is_clean(orion, text):
+    assert "C103" not in rules_found(orion, text)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # the work word is what is told, even with gossip words around
+    ("Between you and me, the office party is off because layoffs start Monday",
+     "Between you and me"),
+    ("between you and me my manager is getting fired next month", "between you and me"),
+    ("ここだけの話、上司が来月異動になる", "ここだけの話"),
+    ("内緒だけど、忘年会の前に部署の統合が発表される", "内緒だけど"),
+])
+def test_a_secret_about_the_work_itself_is_flagged(orion, text, span):
+    assert span in spans(orion, text, "C103")
+
+
+@pytest.mark.parametrize("text", [
+    "Orion's belt was so clear tonight",
+    "Orion's sword is a fuzzy patch, that's where the nebula is",
+    "Orion's belt looked amazing from the office roof",
+])
+def test_a_possessive_before_the_everyday_thing_is_clean(orion, text):
+    assert spans(orion, text, "C101") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Orion's payout flow is broken again",
+    "Orion's launch slipped to June",
+])
+def test_a_possessive_before_the_work_is_flagged(orion, text):
+    assert spans(orion, text, "C101") == ["Orion"]

@@ -365,14 +365,15 @@ class ConfidentialCueDetector(_Tagged):
 
     name = "confidential_cue"
     GROUPS = ("markings", "generic", "secrecy", "embargo", "work", "reveal", "advice", "ordinary",
-              "others", "public", "notyet")
+              "others", "public", "notyet", "hush", "gossip")
     TRIGGERS = frozenset({"markings", "generic", "secrecy", "embargo", "notyet"})
 
     def extra_params(self) -> Sequence[str]:
-        return ("offices",)
+        return ("offices", "setting")
 
     def __init__(self, params: Mapping[str, Any], context: Context) -> None:
         super().__init__(params, context)
+        self._setting = {w.casefold() for w in self.param_list("setting")}
         offices = [o for o in self.param_list("offices") if o]
         # 社外秘 / 庁外秘 / 部外秘, 社内限定 / 庁内限り: a marking for any office in ``offices``
         self._patterns = [
@@ -431,16 +432,28 @@ class ConfidentialCueDetector(_Tagged):
                     and not everyday(m)):
                 yield Hit(m.start, m.end,
                           f"confidentiality word '{self.word(m)}', context '{self.word(cue)}'")
+        gossip = tags.get("gossip", [])
         for m in tags.get("secrecy", []):
-            w = near([x for x in work if not _inside(x, [m])], m.start, m.end, r + 20)
+            ws = [x for x in work if not _inside(x, [m])
+                  and x.end >= m.start - r - 20 and x.start <= m.end + r + 20]
+            if ws and all(self.word(x).casefold() in self._setting for x in ws) and any(
+                    _same_sentence(wide, g, m) or _same_sentence(wide, g, x)
+                    for g in gossip if not _inside(g, [m]) for x in ws
+                    if abs(g.start - x.start) <= r):
+                continue  # the office or the boss is only where harmless gossip happens
+            w = ws[0] if ws else None
             if (w is not None and near(advice, m.start, m.end, r // 2) is None
                     and not everyday(m)):
                 yield Hit(m.start, m.end,
                           f"secrecy cue '{self.word(m)}', work word '{self.word(w)}'")
+        hush = tags.get("hush", [])
         for m in tags.get("embargo", []) + notyet:
             # the organization's own news next to "not announced yet" is the reveal itself,
             # unless the sentence asks or guesses ("…not announced yet, when?")
-            rv = near([x for x in reveal if not _inside(x, [m])], m.start, m.end, r // 2)
+            rv = (near([x for x in reveal if not _inside(x, [m])], m.start, m.end, r // 2)
+                  or near([x for x in hush if not _inside(x, [m])], m.start, m.end, r)
+                  or near([x for x in hush if not _inside(x, [m])
+                           and _same_sentence(wide, x, m)], m.start, m.end, 2 * r))
             if rv is None and m in notyet and not _asks(wide, m):
                 rv = near([x for x in own if not _inside(x, [m])], m.start, m.end, r)
             if rv is None and m in notyet:
