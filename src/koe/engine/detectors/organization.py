@@ -351,7 +351,11 @@ class ConfidentialCueDetector(_Tagged):
       organization's own names, products or code names, unless their sentence asks or guesses
       ("…not announced yet, when?", 「発表前だけど予想してみた」 is a fan's), and right before
       the ``work`` thing they describe (「議会前の予算案」, 「公表前の入札結果」, "pre-council
-      budget").
+      budget"). ``hush`` words, a request to keep it quiet (keep it to yourself, ここだけにして,
+      オフレコで), are reveal words anywhere within the radius, and farther in the same sentence.
+    - A secrecy cue whose only work words are ``setting`` words (the office, 上司: where it
+      happened) with a ``gossip`` word beside them (birthday cake, ラーメン屋) is about the
+      gossip: "between you and me, my boss's birthday cake was awful" is fine.
 
     Generic markings, secrecy and embargo cues next to an ``ordinary`` word (a drama, a film,
     a band: 「ドラマの『極秘任務』回」, "unreleased demo tapes") are about that, unless the
