@@ -523,3 +523,42 @@ def test_it_reports_the_company_stating_its_decision(acme, text, span):
 @pytest.mark.parametrize("text", OWN_DECISION_CLEAN)
 def test_it_leaves_talk_about_decisions_alone(acme, text):
     assert spans(acme, text, "O101") == []
+
+
+# Round 6: the organization's name deciding ("Acme has decided to …", アクメは…決定しました) is news
+# on its own; with a second sign that the organization itself speaks (a press-office sign-off,
+# "effective immediately", 以上、…よりお知らせでした, an address to its public) it is its announcement.
+DECIDED_FLAGGED = [
+    ("Acme has decided to close the Osaka office at the end of March. — Acme Communications",
+     "Acme has decided to"),
+    ("Acme has decided to discontinue the free plan, effective immediately.", "Acme has decided to"),
+    ("Acme has decided to extend support hours to 10pm. You heard it from us first!", "Acme has decided to"),
+    ("Acme has decided to move the conference online. (official)", "Acme has decided to"),
+    ("アクメは大阪営業所を3月末で閉鎖することを決定しました。（広報部より）", "アクメは"),
+    ("アクメは無料プランの提供終了を決定しました。以上、アクメよりお知らせでした。", "アクメは"),
+    ("お客様の皆様へ　アクメは今月の延滞料を免除することを決定しました。", "アクメは"),
+]
+
+DECIDED_CLEAN = [
+    "Acme has decided to close the Osaka office, effective immediately, says Nikkei.",
+    "BREAKING: Acme has decided to recall the X1, effective immediately. Via Reuters",
+    "Acme has decided to end remote work effective immediately. Our manager told us this morning.",
+    "So Acme has decided to ban pets at the office effective immediately lol",
+    "Acme has decided to go remote-first, effective immediately. Honestly love this.",
+    "Acme has decided to discontinue the free plan effective immediately https://news.example/acme",
+    "To my followers: Acme has decided to kill the free plan. Time to switch.",
+    "アクメは大阪営業所を閉鎖することを決定しました。残念",
+    "アクメが無料プランの終了を決定したらしい。以上、アクメ情報でした。",
+    "ユーザーの皆さんへ\nアクメは今日アップデートしました。バグ多いので注意",
+    "アクメは昨日アップデートしました (公式)",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), DECIDED_FLAGGED)
+def test_it_reports_a_decision_the_organization_announces(acme, text, span):
+    assert span in spans(acme, text, "O101")
+
+
+@pytest.mark.parametrize("text", DECIDED_CLEAN)
+def test_it_leaves_news_and_fans_telling_of_a_decision_alone(acme, text):
+    assert spans(acme, text, "O101") == []

@@ -116,6 +116,7 @@ _THEY = re.compile(r"\b(?:they|they're|their|them)\b", re.IGNORECASE)
 # …and with the organization's name as the subject, only what it will do (閉院します, 診療します):
 # アクメは新製品を発表しました is news.
 _DECLARE_FUTURE = re.compile(r"(?:し|いたし|させていただき)ます(?![か])")
+_DECIDED = re.compile(r"決定(?:いたし|し)ました")
 _DECLARE = re.compile(r"(?:し|いたし|致し|させていただき)(?:ま(?:す|した|せん)|ております|ています)(?![か])")
 # A company apologizing to its public for an inconvenience: ご迷惑をおかけし申し訳ございません.
 _PUBLIC_APOLOGY = re.compile(r"ご(?:迷惑|不便|心配|負担)を(?:お)?(?:かけ|掛け)[^。\n]{0,8}?(?:申し訳|お詫び|深く)|"
@@ -156,6 +157,28 @@ _FIRST_PLURAL_ONLY = re.compile(r"(?:is|are|['’]re)\s+(?:officially\s+|now\s+)
                                 r"discontinuing|recalling|announcing|extending|postponing)|"
                                 r"ha(?:s|ve)\s+(?:officially\s+)?decided", re.IGNORECASE)
 _FIRST_PLURAL = re.compile(r"we\b|our\b|私たち|我々|私ども", re.IGNORECASE)
+# …or with a second sign that the organization itself is speaking: a sign-off naming its press
+# office (（広報部より）, "— Communications team", "(official)"), 以上、…よりお知らせでした, an address to
+# its public at the start of a line (学生の皆さんへ, 保護者の皆様, "To all students:"), "effective
+# immediately" or "you heard it from us first". Then its name deciding (アクメは…決定しました, "Acme has
+# decided to …") is its announcement, not news.
+_SPEAKING_CUE = re.compile(
+    r"\beffective\s+immediately\b|\bwith\s+immediate\s+effect\b|\bheard\s+it\s+from\s+us\s+first\b|"
+    r"以上、?[^。\n]{0,20}?より(?:の)?お知らせ(?:でした|いたしました|です)|"
+    r"(?:^|\n)[^\w\n]{0,3}(?:お客様|学生|保護者|会員|利用者|ユーザー|株主|患者|住民|市民|関係者|お取引先|教職員|職員)"
+    r"の?(?:皆様|皆さま|皆さん|各位)(?:へ|に)?|"
+    r"(?:^|\n)[^\w\n]{0,3}to\s+(?:all\s+)?(?:our\s+)?(?:customers|students|parents|members|users|clients|"
+    r"patients|residents|passengers|shareholders|partners)\s*[:：,]|"
+    r"[(（]\s*(?:広報(?:部|課|室|担当)?(?:より)?|(?:the\s+)?(?:communications|comms|pr|press\s+office)"
+    r"(?:\s+(?:team|office|dept\.?|department))?|official|公式)\s*[)）][\s.。]*$|"
+    r"(?:[—–―~〜]|\s-|^-)\s*(?:the\s+)?(?:\w+\s+)?(?:communications|comms|pr|press\s+office|media\s+relations)"
+    r"(?:\s+(?:team|office|dept\.?|department))?[\s.!]*$|"
+    r"(?:[—–―~〜]|\s-|^-)\s*[^\s\n]{0,12}?広報(?:部|課|室|担当)?(?:より)?[\s。!！]*$",
+    re.IGNORECASE)
+# …and a post that reacts to it ("love this", 残念, 最高) is a fan's or a critic's, not the organization's.
+_REACTION = re.compile(r"\b(?:love|hate|sad|great|awesome|yay|wow|ridiculous|honestly|omg|lol|lmao|finally)\b|"
+                       r"残念|嬉しい|うれしい|最高|悲しい|草|笑|ww", re.IGNORECASE)
+_NEWS = re.compile(r"\b(?:breaking|news|reuters|bloomberg|nikkei)\b|速報|ニュース|報道|日経", re.IGNORECASE)
 # The subject of such a sentence: "We" (also "We at Acme", "We, Acme,"), at the sentence start.
 _WE_SUBJECT = re.compile(r"[^\w]*we(?:,?\s+(?:at\s+)?[^,.!?\n]{1,30},)?\s*$", re.IGNORECASE)
 # "We are aware of how lucky we are": a clause, not the matter an institution is aware of.
@@ -198,7 +221,11 @@ class SpokespersonDetector(_Tagged):
       in a plain sentence without hedges, "you" or "I"; the company's own word (当社, 当院) with a
       plain declarative verb (当社は…導入します), its Japanese name with what it will do
       (みどりクリニックは明日から診療します), and "we"/"our …" deciding or announcing ("We at Acme
-      have decided to …", "we're removing …"): the name alone with these is news;
+      have decided to …", "we're removing …"): the name alone with these is news, unless the
+      post also shows the organization speaking (a press-office sign-off such as （広報部より）
+      or "— Communications team", "(official)", "effective immediately", 以上、…よりお知らせでした,
+      an address to its public such as 学生の皆さんへ) and relays or reacts to nothing: then
+      "Acme has decided to …" and アクメは…決定しました are its announcement;
     - gives the organization's official word as a noun (市の正式決定です, アクメ公式の立場としては,
       弊社の公式見解として; "on behalf of the entire Acme team"), or its own word's decision
       (当社の決定です, 本学の方針です; アクメの決定です is news);
@@ -311,7 +338,7 @@ class SpokespersonDetector(_Tagged):
                 Pattern(f"(?:{own})(?:は|では|として(?:は)?)[^。\n!！?？]*"
                         r"(?:し|させていただき)(?:ま(?:す|した)|ております|ています)" if own else _NEVER,
                         "company declares", trigger=bool(own)),
-                Pattern(f"(?:{names})(?:(?:は|では)[^。\n!！?？]*(?:し|させていただき)ます|"
+                Pattern(f"(?:{names})(?:(?:は|では)[^。\n!！?？]*(?:し|させていただき)ま(?:す|した)|"
                         f"として[^。\n!！?？]*(?:し|させていただき)ま(?:す|した))" if names else _NEVER,
                         "organization declares", trigger=bool(names)),
                 Pattern("|".join(official_noun) or _NEVER, "official word as a noun", caseless=True,
@@ -383,6 +410,10 @@ class SpokespersonDetector(_Tagged):
                 yield Hit(pm.start, end, f"official-statement phrase '{wide[pm.start:end]}'")
                 return
 
+        # a second sign the organization speaks, in a post that relays nothing (no "via", "told us")
+        speaking = (_SPEAKING_CUE.search(wide) is not None and not quoting and not links
+                    and _REPORTED.search(wide) is None and _OPINION.search(wide) is None
+                    and _NEWS.search(wide) is None and _REACTION.search(wide) is None)
         voices = [m for m in tags.get("voice", [])
                   if not _inside(m, products) and not _name_goes_on(wide, m.end)
                   and not _HONORIFIC.match(wide, m.end) and not _word_goes_back(wide, m.start)
@@ -421,6 +452,8 @@ class SpokespersonDetector(_Tagged):
                 as_itself = subject.group().startswith("として") and subject.group().endswith(("、", ","))
                 own = compact_term(self.word(v)) not in self._org_keys or as_itself
                 humble = (_DECLARE if own else _DECLARE_FUTURE).search(wide, subject.end(), s1)
+                if humble is None and speaking:  # アクメは…決定しました。（広報部より）
+                    humble = _DECIDED.search(wide, subject.end(), s1)
                 if humble is not None and wide[humble.end():humble.end() + 1] in ("ね", "よ"):
                     humble = None  # 値下げしましたね: talk about it
             if humble is None or _VERB_AS_TOPIC.match(wide, humble.end()):
@@ -501,7 +534,7 @@ class SpokespersonDetector(_Tagged):
                             and not wide[v.end:pm.start].strip(" ,")
                             and _SUBJECT_START.fullmatch(wide, s0, v.start)), None)
             if (subject is not None and _FIRST_PLURAL_ONLY.match(wide, pm.start)
-                    and not _FIRST_PLURAL.match(self.word(subject))):
+                    and not _FIRST_PLURAL.match(self.word(subject)) and not speaking):
                 subject = None
             if subject is not None and not told(subject):
                 yield Hit(subject.start, pm.end,
