@@ -369,3 +369,72 @@ def test_a_buried_ad_label_beside_the_brand_needs_no_praise(acme, nami):
     # a staff tag or no label at all: nothing to move up front
     assert rules_found(acme, "Weekend hike 🌲 #hiking #nature #acme #outdoors #mountains") == []
     assert rules_found(nami, "今日のランチ🍜 #ランチ #なみ証券 #週末 #社員 #ラーメン") == []
+
+
+# A clinic/gym-like organization with courses, for the round-6 families below.
+KAMO_POLICY = """\
+extends: default
+organization:
+  names: ["Kamo Fitness", "かもフィット"]
+  products: ["Kamo Gym", "かもジム", "Kamo Online", "かもオンライン"]
+"""
+
+
+@pytest.fixture(scope="module")
+def kamo():
+    from koe.engine import parse_policy
+
+    return parse_policy(KAMO_POLICY, source="kamo.yaml").compile()
+
+
+ROUND6_PROMOTIONS = [
+    # praise without a praise word, then a bare imperative to the reader
+    ("Tried Kamo Gym for a month. The trainers there genuinely care. Go.", "Kamo Gym"),
+    ("Kamo Gym changed my mornings. Just go, seriously.", "Kamo Gym"),
+    ("Opened a Nami Trade account last week. Do it, you won't look back.", "Nami Trade"),
+    ("かもジムに通い始めて3ヶ月。スタッフさんが本当に親身。迷ってる人は行って", "かもジム"),
+    ("かもジムのヨガ、最高だった。絶対行って！", "かもジム"),
+    ("かもオンラインで毎朝ヨガしてる。みんな入って", "かもオンライン"),
+    # "our new …" states no role: a reader cannot tell the poster works there
+    ("Our new Kamo Online course starts in May, sign up!", "Kamo Online"),
+    ("Our new Acme Cloud dashboard is the best, try it out", "Acme Cloud"),
+    # a pointer that opens its sentence is about the mention
+    ("Kamo Gym's new pool opened. Anyone curious? DM me for details.", "Kamo Gym"),
+    ("かもジムの新プラン始まりました。気になる人はDMで", "かもジム"),
+    ("かもジムの体験、めっちゃ良かった。予約はプロフのリンクから", "かもジム"),
+]
+
+ROUND6_NOT_PROMOTIONS = [
+    # "go" that is no push
+    "Kamo Gym was closed today. Go figure.",
+    "Kamo Gym is near the station. Go left at the bakery.",
+    "Nami Trade crashed again. Go home, Nami, you're drunk.",
+    "Acme Cloud was down for an hour. Go.",
+    "Signed up for Kamo Online. Just do it already, said my wife, so I did.",
+    "かもジムに行って。って母に言われた",
+    "かもジムの帰りに雨。行ってらっしゃいって言われた",
+    # a tie said with the organization's name, a label, a launch
+    "Our team at Acme shipped a new Acme Cloud feature, try it out",
+    "#ad Our new Kamo Online course starts in May, sign up!",
+    "We launched Acme Cloud edge today, give it a try",
+    # a pointer about what its own sentence says
+    "なみトレードで口座作った。引っ越しの手伝い募集中、気になる人はDMで",
+    "Acme Cloud is fine. My band plays Friday at the Blue Note, DM me for details.",
+    "なみトレードで積立してる。推し活グッズ譲ります、詳しくはプロフのリンクから",
+    "Ran past Kamo Gym this morning. Road closures downtown today, full map link in bio.",
+]
+
+
+def _pick6(acme, nami, kamo, text):
+    return (nami if "なみ" in text or "Nami" in text
+            else kamo if "かも" in text or "Kamo" in text else acme)
+
+
+@pytest.mark.parametrize(("text", "span"), ROUND6_PROMOTIONS)
+def test_a_round6_promotion_family_is_flagged(acme, nami, kamo, text, span):
+    assert spans(_pick6(acme, nami, kamo, text), text, "D101") == [span]
+
+
+@pytest.mark.parametrize("text", ROUND6_NOT_PROMOTIONS)
+def test_round6_shapes_without_promotion_are_clean(acme, nami, kamo, text):
+    assert not {"D101", "D102"} & set(rules_found(_pick6(acme, nami, kamo, text), text))

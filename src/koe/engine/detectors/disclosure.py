@@ -39,6 +39,16 @@ _TURN = re.compile(r"(?<!\w)@\w|\n\s*\n")
 _OWN_SUBJECT = re.compile(r"\b(?:the|this|that|these|those)\s+(?!link\b|code\b)\w"
                           r"|(?:この|その|あの)(?!リンク|コード|URL)\w", re.IGNORECASE)
 _LATER_SENTENCES = 2  # how many sentences after the mention an endorsement may come
+# Where to ask for details ("DM me for details", 「気になる人はDMで」, 「詳しくはリンクから」): in a
+# later sentence it points at what that sentence says before it ("Selling my bike, DM me"), so
+# it counts only when it opens its sentence, after at most a lead such as "Anyone curious?".
+_POINTER_WORD = re.compile(r"dm|詳しく|詳細|リンク|プロフ|link in (?:my )?bio", re.IGNORECASE)
+_POINTER_LEAD = re.compile(r"[\s\W]*(?:(?:anyone |if you'?re |if )?(?:curious|interested|keen)|"
+                           r"(?:shop|buy|order|book|sign up|join|grab (?:it|one))(?: (?:here|via|at|"
+                           r"through|with))?|(?:購入|予約|申し?込み?|お申し?込み|登録|注文)(?:は|も)?|"
+                           r"questions|want (?:in|one|details|more)|so|and|気になる(?:人|方)?|"
+                           r"興味(?:ある|のある)(?:人|方)?|詳しく(?:は|知りたい(?:人|方)?))?[\s\W]*",
+                           re.IGNORECASE)
 # A product the poster is leaving: "moved from Acme Cloud to …", 「アクメクラウドから乗り換えた」.
 _LEFT_BEFORE = re.compile(r"\b(?:from|away from|instead of|rather than)\s+$", re.IGNORECASE)
 _LEFT_AFTER = re.compile("から[^。！？!?\n]{0,20}?(?:乗り換|移行|移っ|移し|変え)|を(?:解約|やめ|辞め|退会)")
@@ -145,7 +155,7 @@ _PATTERNS = [
     Pattern(r"(?:みんな|皆さん|みなさん|皆)も?[^。！？!?\n]{0,8}?(?:使って|入れて|作って|"
             r"始めて|登録して|申し込んで|開設して|使お|入れよ|やって|やろ|遊んで|遊ぼ|"
             r"プレイして|飲んで|行って|来て|遊びに来て|試して|試乗して|乗って|買って|受けて|"
-            r"受講して|見に来て)(?:ね|ください|下さい|みて)?"
+            r"受講して|見に来て|入って)(?:ね|ください|下さい|みて)?"
             "(?:[!！。、\\s♪~〜\u2600-\u27bf\U0001f300-\U0001faff]|$)", "to everyone",
             trigger=False),
     # an invitation to come: "Come visit the … pop-up", "stop by our booth"
@@ -172,6 +182,14 @@ _PATTERNS = [
             r"無料|タダ|おまけ)", "perk", caseless=True, trigger=False),
     Pattern(r"\b(?:sign up|register|pre-?register|subscribe|download|join)\b[^.!?\n]{0,40}?"
             r"\band (?:get|receive|unlock|claim|grab)\b", "perk", caseless=True, trigger=False),
+    # a bare imperative to the reader as a sentence of its own: "… care. Go.", "Just go,
+    # seriously.", 「…親身。とりあえず行ってみて」 (not "Go figure.", "Go left at …")
+    Pattern("(?:^|[.!?\\n]\\s*)(?:just |seriously,? |honestly,? |so |now |trust me,? )?"
+            "(?:go|do it|go for it|get one|book it|join)(?:,?\\s*(?:already|now|today|seriously|"
+            "trust me|asap))?\\s*(?:[.!\\n\u2600-\u27bf\U0001f300-\U0001faff]|$)"
+            "|(?:^|[。！？!?\\n]\\s*)(?:とりあえず|まず|ぜひ|是非|絶対|マジで|騙されたと思って)?[、,\\s]*"
+            "(?:行って|行け|入って|行くべき)(?:みて)?(?:ほしい|ください|下さい|ね|よ)?\\s*"
+            "(?:[。！!\\n♪\u2600-\u27bf\U0001f300-\U0001faff]|$)", "go", caseless=True, trigger=False),
     # a comparison with all the others: "Acme > every other host", 「アクメ＞他の全部」
     Pattern(r"[>＞≫]\s?(?:every|all|any|other|the rest)\b|[>＞≫]\s?(?:他|全部|すべて|全て)",
             "beats the others", caseless=True, trigger=False),
@@ -215,8 +233,11 @@ class DisclosureDetector(_Tagged):
     - a sign-up reward (「最大5000ポイント」, 「登録すると1000円」, "¥500 free"), a word to
       everyone (「みんな使って」, 「みんな来てね」), an invitation that opens a sentence ("Come
       visit …", "Stop by …"), a request to pass it on (「周りにも勧めて」, "tell your friends"),
-      a word to readers who do not use it yet ("If you haven't tried …", 「まだ使ってない人」)
-      or a percentage back, as endorsements;
+      a word to readers who do not use it yet ("If you haven't tried …", 「まだ使ってない人」),
+      a bare imperative as a sentence of its own ("… genuinely care. Go.", 「絶対行って！」)
+      or a percentage back, as endorsements; a pointer for details in a later sentence
+      ("DM me for details", 「気になる人はDMで」) counts only when it opens its sentence, not
+      after words of its own ("Selling my bike, DM me for details");
     - the mention as a slogan of its own: 「…ならひかり銀行。」, or a sentence that is only the
       mention right after a promotion ("Best rates in town? Hikari Bank.").
 
@@ -389,7 +410,8 @@ class DisclosureDetector(_Tagged):
                    and (_same_sentence(wide, b, p) or self._about_it(wide, b, p)
                         or (strong and b.end <= p.start <= b.end + self.after
                             and not _TURN.search(wide, b.end, p.start)
-                            and self._follows(wide, b.end, p.start)))
+                            and self._follows(wide, b.end, p.start)
+                            and not self._points_elsewhere(wide, p)))
                    for b in brands):
             return False
         if _NOT_BEFORE.search(wide, max(0, p.start - 30), p.start) and not _ENOUGH.match(
@@ -408,6 +430,15 @@ class DisclosureDetector(_Tagged):
             return False
         return (end is None or end.group() not in "?？"
                 or bool(_RHETORICAL.search(wide, max(0, p.start - 80), end.start())))
+
+    def _points_elsewhere(self, wide: str, p: Match) -> bool:
+        """A pointer (「気になる人はDMで」, "DM me for details") after other words of its own
+        sentence: it is about those words ("Selling my old bike, DM me for details")."""
+        if p.key < 0 or not _POINTER_WORD.search(self.word(p)):
+            return False
+        start = max((m.end() for m in _SENTENCE_BREAK.finditer(wide, max(0, p.start - 80),
+                                                                p.start)), default=0)
+        return _POINTER_LEAD.fullmatch(wide, start, p.start) is None
 
     @staticmethod
     def _about_it(wide: str, b: Match, p: Match) -> bool:
