@@ -58,6 +58,22 @@ class Entry:
     trusted: bool  # Koe's own pattern: its spans may come from Python's re
 
 
+def regex_spans(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """Non-empty matches of ``regex`` in ``text`` looked for at every start (like Hyperscan's
+    start-of-match mode, so overlapping candidates all come back), at most ``_MAX_STARTS``."""
+    search = regex.search
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for _ in range(_MAX_STARTS):
+        m = search(text, pos)
+        if m is None:
+            break
+        if m.end() > m.start():
+            out.append((m.start(), m.end()))
+        pos = m.start() + 1
+    return out
+
+
 def cache_dir() -> Path | None:
     raw = os.environ.get("KOE_CACHE_DIR")
     if raw == "":
@@ -210,18 +226,7 @@ class PatternSet:
         Like Hyperscan's start-of-match mode, a match is looked for at every start, so
         overlapping candidates (a phone number inside a longer digit run) all reach the detector.
         """
-        search = self._py[i].search
-        wide = t.wide
-        out: list[tuple[int, int]] = []
-        pos = 0
-        for _ in range(_MAX_STARTS):
-            m = search(wide, pos)
-            if m is None:
-                break
-            if m.end() > m.start():
-                out.append((m.start(), m.end()))
-            pos = m.start() + 1
-        return out
+        return regex_spans(self._py[i], t.wide)
 
 
 class LiteralSet:

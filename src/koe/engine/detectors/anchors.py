@@ -19,11 +19,11 @@ import dataclasses
 import re
 from collections.abc import Collection, Mapping, Sequence
 
+from ..patterns import regex_spans
 from .base import Match, ParamError, Pattern
 
 __all__ = ["Anchors", "read_anchors"]
 
-_MAX_STARTS = 256  # as the scanner: candidates per pattern per post
 
 
 def _span_key(m: Match) -> tuple[int, int]:
@@ -61,15 +61,7 @@ class Anchors:
             return patterns
         out = [m for m in patterns if m.key not in full]
         for key in sorted(keys):
-            search = full[key].search
-            pos = 0
-            for _ in range(_MAX_STARTS):
-                found = search(wide, pos)
-                if found is None:
-                    break
-                if found.end() > found.start():
-                    out.append(Match(key, found.start(), found.end()))
-                pos = found.start() + 1
+            out += [Match(key, start, end) for start, end in regex_spans(full[key], wide)]
         if (keys & self._trigger_anchor
                 and not any(m.key in self._trigger_anchor for m in out)
                 and not any(m.key in self._trigger_plain for m in out)

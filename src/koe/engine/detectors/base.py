@@ -21,7 +21,7 @@ card number). Detectors that must look at every post (``always = True``) are alw
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -227,8 +227,3 @@ def detector_class(name: str) -> type[Detector]:
     """Import and return the detector class registered as ``name``. KeyError if unknown."""
     module_name, _, class_name = DETECTORS[name].partition(":")
     return getattr(importlib.import_module(module_name), class_name)
-
-
-def iter_spans(matches: Iterable[Match]) -> Iterator[tuple[int, int]]:
-    for m in matches:
-        yield m.start, m.end

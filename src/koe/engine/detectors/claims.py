@@ -148,10 +148,6 @@ _ANNUAL = re.compile(r"年|apy|apr|annual|per\s+annum|a\s+year|per\s+year|every\
                      re.IGNORECASE)
 
 
-def _is_latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 class ClaimDetector(Detector):
     """A promise of profit or of a cure, read with its sentence and its post."""
 

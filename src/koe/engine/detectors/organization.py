@@ -81,10 +81,12 @@ _SENTENCE_BREAK = re.compile("[。！？!?\n\u2600-\u27bf\U0001f300-\U0001faff]|
                              "|https?://")
 
 
-def _same_sentence(wide: str, a: Match, b: Match) -> bool:
-    """No sentence end between the two matches (a short post is one sentence)."""
+def _same_sentence(wide: str, a: Match, b: Match,
+                   breaks: re.Pattern[str] = _SENTENCE_BREAK) -> bool:
+    """No sentence end (one of ``breaks``) between the two matches (a short post is one
+    sentence)."""
     lo, hi = (a, b) if a.start <= b.start else (b, a)
-    return _SENTENCE_BREAK.search(wide, lo.end, max(lo.end, hi.start)) is None
+    return breaks.search(wide, lo.end, max(lo.end, hi.start)) is None
 
 
 class CodenameDetector(_Tagged):

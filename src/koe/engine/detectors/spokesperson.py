@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from ..text import Text, compact_term
 from .anchors import Anchors
 from .base import Context, Hit, Match, Pattern, near
-from .organization import _Tagged
+from .organization import _same_sentence, _Tagged
 
 # The organization's name as people write it in a statement or a signature: with a company
 # suffix (アクメ社, 株式会社アクメ, Acme Inc.) or as its people ("everyone at Acme").
@@ -432,7 +432,7 @@ class SpokespersonDetector(_Tagged):
             for v in voices:
                 if past and not _FIRST_PLURAL.match(self.word(v)):
                     continue  # "Acme officially confirmed …" is news, "our company … officially confirmed" is not
-                if _same_sentence(wide, v, act) and not told(act) and not told(v):
+                if _same_sentence(wide, v, act, _SENTENCE_BREAK) and not told(act) and not told(v):
                     lo, hi = min(v.start, act.start), max(v.end, act.end)
                     yield Hit(lo, hi, f"company voice '{self.word(v)}' with '{self.word(act)}'")
                     return
@@ -647,11 +647,6 @@ def _leads_to(wide: str, start: int, link: int) -> bool:
 
 
 _WORD = re.compile(r"\w")
-
-
-def _same_sentence(wide: str, a: Match, b: Match) -> bool:
-    lo, hi = (a, b) if a.start <= b.start else (b, a)
-    return _SENTENCE_BREAK.search(wide, lo.end, max(lo.end, hi.start)) is None
 
 
 # Quoted text; an unclosed quote runs to the end of the post.
